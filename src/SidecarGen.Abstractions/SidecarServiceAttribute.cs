@@ -1,0 +1,55 @@
+using System;
+using System.Diagnostics;
+
+namespace SidecarGen;
+
+/// <summary>
+/// Describes the service itself: the app container the sidecars run beside. Optional — without it
+/// every default applies. Put it on the entry-point class (<c>Program</c>); one per project.
+/// </summary>
+/// <example>
+/// <code>
+/// [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080)]
+/// [LoggingSidecar]
+/// public partial class Program;
+/// </code>
+/// </example>
+// Read from source by the generator; not kept in the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
+[Conditional("SIDECARGEN_KEEP_ATTRIBUTES")]
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class SidecarServiceAttribute : Attribute
+{
+    /// <summary>Declares the service.</summary>
+    /// <param name="name">The service's name (a DNS-1123 label); null: the kebab-case assembly name.</param>
+    public SidecarServiceAttribute(string? name = null) => Name = name;
+
+    /// <summary>The service's name: Deployment, Service and Compose project are named after it.</summary>
+    public string? Name { get; }
+
+    /// <summary>
+    /// The app's image, with a pinned tag. Default: the .NET SDK container properties
+    /// (<c>ContainerRegistry</c>/<c>ContainerRepository</c>/<c>ContainerImageTag</c>), else <c>&lt;name&gt;:&lt;Version&gt;</c>.
+    /// </summary>
+    public string? Image { get; set; }
+
+    /// <summary>The port the app listens on (it gets <c>ASPNETCORE_HTTP_PORTS</c>). Default 8080.</summary>
+    public int Port { get; set; } = 8080;
+
+    /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated.</summary>
+    public int Replicas { get; set; } = 2;
+
+    /// <summary>The app's health endpoint, used for its startup, readiness and liveness probes. Default <c>/healthz</c>.</summary>
+    public string HealthPath { get; set; } = "/healthz";
+
+    /// <summary>The app's CPU request, a Kubernetes quantity. Default <c>250m</c>.</summary>
+    public string? CpuRequest { get; set; }
+
+    /// <summary>The app's memory request, a Kubernetes quantity. Default <c>256Mi</c>.</summary>
+    public string? MemoryRequest { get; set; }
+
+    /// <summary>The app's CPU limit, a Kubernetes quantity. Default <c>1</c>.</summary>
+    public string? CpuLimit { get; set; }
+
+    /// <summary>The app's memory limit, a Kubernetes quantity. Default <c>512Mi</c>.</summary>
+    public string? MemoryLimit { get; set; }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using SidecarGen.Planning;
+
+namespace SidecarGen.Emit.Kubernetes;
+
+/// <summary>
+/// deployment.yaml: one Pod template holding the app and its sidecars, secure by default
+/// (Pod Security Standards, restricted).
+/// </summary>
+internal static class DeploymentWriter
+{
+    public const string FileName = "deployment.yaml";
+
+    public static string Write(ServicePlan plan)
+    {
+        var yaml = Metadata.Begin(plan, "apps/v1", "Deployment", plan.Name);
+        yaml.BeginMap("spec")
+            .Pair("replicas", plan.Replicas)
+            .Pair("revisionHistoryLimit", 5);
+        Metadata.Selector(yaml, plan);
+        yaml.BeginMap("template");
+        PodMetadata(yaml, plan);
+        PodSpec(yaml, plan);
+        return yaml.EndMap().EndMap().EndMap().Finish();
+    }
+
+    private static void PodMetadata(YamlWriter yaml, ServicePlan plan)
+    {
+        yaml.BeginMap("metadata");
+        Metadata.Map(yaml, "labels", Labels.All(plan));
+        var annotations = PodAnnotations(plan).ToList();
+        if (annotations.Count > 0)
+        {
+            Metadata.Map(yaml, "annotations", annotations);
+        }
+
+        yaml.EndMap();
+    }
+
+    /// <summary>
+    /// The sidecars' annotations, plus a hash of every config file: ConfigMaps do not restart Pods,
+    /// so a changed config must change the template to roll out.
+    /// </summary>
+    private static IEnumerable<KeyValue> PodAnnotations(ServicePlan plan)
+    {
+        var configs = plan.Sidecars
+            .SelectMany(sidecar => sidecar.ConfigFiles.Select(file => sidecar.Name + "/" + file.FileName + "\n" + file.Content))
+            .ToList();
+        if (configs.Count > 0)
+        {
+            yield return new KeyValue("sidecargen.io/config-hash", Hash(string.Join("\n", configs)));
+        }
+
+        foreach (var annotation in plan.Sidecars.SelectMany(sidecar => sidecar.PodAnnotations))
+        {
+            yield return annotation;
+        }
+    }
+
+    private static void PodSpec(YamlWriter yaml, ServicePlan plan)
+    {
+        yaml.BeginMap("spec")
+            .Pair("automountServiceAccountToken", false)
+            .Pair("enableServiceLinks", false)
+            .BeginMap("securityContext")
+            .Pair("runAsNonRoot", true)
+            .Pair("runAsUser", SecurityProfile.UserId)
+            .Pair("runAsGroup", SecurityProfile.GroupId)
+            .Pair("fsGroup", SecurityProfile.GroupId)
+            .BeginMap("seccompProfile").Pair("type", "RuntimeDefault").EndMap()
+            .EndMap()
+            .Pair("terminationGracePeriodSeconds", 30);
+
+        if (plan.NativeSidecars && !plan.Sidecars.IsEmpty)
+        {
+            yaml.BeginSequence("initContainers");
+            foreach (var sidecar in plan.Sidecars)
+            {
+                ContainerWriter.Write(yaml, sidecar.Container, nativeSidecar: true);
+            }
+
+            yaml.EndSequence();
+        }
+
+        yaml.BeginSequence("containers");
+        ContainerWriter.Write(yaml, plan.App, nativeSidecar: false);
+        if (!plan.NativeSidecars)
+        {
+            // Before Kubernetes 1.29: ordinary containers, started together with the app (SCG0014).
+            foreach (var sidecar in plan.Sidecars)
+            {
+                ContainerWriter.Write(yaml, sidecar.Container, nativeSidecar: false);
+            }
+        }
+
+        yaml.EndSequence();
+        Volumes(yaml, plan);
+        yaml.EndMap();
+    }
+
+    private static void Volumes(YamlWriter yaml, ServicePlan plan)
+    {
+        yaml.BeginSequence("volumes");
+        foreach (var volume in PodVolumes.Of(plan))
+        {
+            yaml.BeginMap().Pair("name", volume.Name);
+            switch (volume.Kind)
+            {
+                case VolumeKind.Config:
+                    yaml.BeginMap("configMap").Pair("name", volume.Source).EndMap();
+                    break;
+                case VolumeKind.Secret:
+                    yaml.BeginMap("secret").Pair("secretName", volume.Source).EndMap();
+                    break;
+                default:
+                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.Kind == VolumeKind.Shared ? "1Gi" : "256Mi").EndMap();
+                    break;
+            }
+
+            yaml.EndMap();
+        }
+
+        yaml.EndSequence();
+    }
+
+    private static string Hash(string text)
+    {
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var hex = new StringBuilder(16);
+        for (var i = 0; i < 8; i++)
+        {
+            hex.Append(bytes[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString();
+    }
+}

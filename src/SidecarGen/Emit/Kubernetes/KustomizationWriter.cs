@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using SidecarGen.Planning;
+
+namespace SidecarGen.Emit.Kubernetes;
+
+/// <summary>kustomization.yaml: lists the other files so <c>kubectl apply -k</c> applies them together.</summary>
+internal static class KustomizationWriter
+{
+    public const string FileName = "kustomization.yaml";
+
+    public static string Write(ServicePlan plan, IEnumerable<string> resources)
+    {
+        var yaml = new YamlWriter().BeginMap()
+            .Pair("apiVersion", "kustomize.config.k8s.io/v1beta1")
+            .Pair("kind", "Kustomization");
+        if (plan.Namespace is { } ns)
+        {
+            yaml.Pair("namespace", ns);
+        }
+
+        yaml.BeginSequence("resources");
+        foreach (var resource in resources)
+        {
+            yaml.String(resource);
+        }
+
+        return yaml.EndSequence().EndMap().Finish();
+    }
+}

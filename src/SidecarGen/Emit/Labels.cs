@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using SidecarGen.Planning;
+
+namespace SidecarGen.Emit;
+
+/// <summary>The recommended <c>app.kubernetes.io/*</c> labels, and the subset that selects the Pods.</summary>
+internal static class Labels
+{
+    public const string ManagedBy = "SidecarGen";
+
+    public static IEnumerable<KeyValue> Selector(ServicePlan plan)
+    {
+        yield return new KeyValue("app.kubernetes.io/name", plan.Name);
+        yield return new KeyValue("app.kubernetes.io/instance", plan.Name);
+    }
+
+    public static IEnumerable<KeyValue> All(ServicePlan plan)
+    {
+        foreach (var label in Selector(plan))
+        {
+            yield return label;
+        }
+
+        if (VersionLabel(plan.Version) is { } version)
+        {
+            yield return new KeyValue("app.kubernetes.io/version", version);
+        }
+
+        yield return new KeyValue("app.kubernetes.io/component", "server");
+        yield return new KeyValue("app.kubernetes.io/managed-by", ManagedBy);
+    }
+
+    /// <summary>A label value is at most 63 characters of [A-Za-z0-9._-]; a version that is not one is left out.</summary>
+    private static string? VersionLabel(string? version)
+    {
+        if (version is not { Length: > 0 and <= 63 })
+        {
+            return null;
+        }
+
+        foreach (var c in version)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '.' or '_' or '-'))
+            {
+                return null;
+            }
+        }
+
+        return char.IsLetterOrDigit(version[0]) && char.IsLetterOrDigit(version[version.Length - 1]) ? version : null;
+    }
+}

@@ -1,0 +1,19 @@
+namespace SidecarGen.Model;
+
+/// <summary>The MSBuild properties the generator reads (made compiler-visible by SidecarGen.props).</summary>
+internal sealed record BuildSettings(
+    string AssemblyName,
+    string? Version,
+    string? ContainerRegistry,
+    string? ContainerRepository,
+    string? ContainerImageTag,
+    bool Kubernetes,
+    bool Compose,
+    string KubernetesVersion,
+    string? Namespace,
+    string? DomainNamespaces)
+{
+    public const string DefaultKubernetesVersion = "1.33";
+
+    public static readonly BuildSettings Default = new("app", null, null, null, null, true, true, DefaultKubernetesVersion, null, null);
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Sidecars;
+
+namespace SidecarGen.Planning;
+
+/// <summary>
+/// Resolves a declared service against the build's settings: applies every default, builds each
+/// sidecar and chains the traffic sidecars so that each one forwards to the next hop inward.
+/// </summary>
+internal static class ServicePlanner
+{
+    public const int DefaultPort = 8080;
+    public const int DefaultReplicas = 2;
+    public const string DefaultHealthPath = "/healthz";
+    public const string AppPortName = "http";
+    public static readonly ResourceSpec AppResources = new("250m", "256Mi", "1", "512Mi");
+    private const string AppScratchVolume = "tmp";
+
+    public static ServicePlan Plan(ServiceDeclaration declaration, BuildSettings settings)
+    {
+        var service = declaration.Service ?? AttributeArguments.None;
+        var name = ServiceName(declaration, settings);
+        var port = service.GetInt("Port") ?? DefaultPort;
+        var healthPath = service.GetString("HealthPath") is { Length: > 0 } path ? path : DefaultHealthPath;
+
+        var sidecars = BuildSidecars(declaration, name, port, healthPath, out var entry);
+        var appVolumes = sidecars.SelectMany(sidecar => sidecar.SharedVolumes).ToList();
+        var app = new ContainerSpec(
+            name,
+            service.GetString("Image") is { Length: > 0 } image ? image : DefaultImage(name, settings),
+            EquatableArray<string>.Empty,
+            EquatableArray<string>.Empty,
+            EquatableArray.Of(new PortSpec(AppPortName, port)),
+            new[] { EnvVarSpec.Literal("ASPNETCORE_HTTP_PORTS", port.ToString(CultureInfo.InvariantCulture)) }
+                .Concat(sidecars.SelectMany(sidecar => sidecar.AppEnv))
+                .ToEquatableArray(),
+            new[] { new MountSpec(AppScratchVolume, "/tmp", ReadOnly: false) }
+                .Concat(appVolumes.Select(volume => new MountSpec(volume.Volume, volume.AppPath, volume.AppReadOnly)))
+                .ToEquatableArray(),
+            EquatableArray<SecretFileSpec>.Empty,
+            ProbeSpec.Http(AppPortName, healthPath),
+            CommonSettings.Resources(service, AppResources),
+            EquatableArray<string>.Empty,
+            RunAsRoot: false);
+
+        return new ServicePlan(
+            name,
+            settings.Version,
+            settings.Namespace,
+            service.GetInt("Replicas") ?? DefaultReplicas,
+            app,
+            sidecars.ToEquatableArray(),
+            entry ?? new EntryPoint(name, AppPortName, port),
+            SupportsNativeSidecars(settings.KubernetesVersion),
+            settings.Kubernetes,
+            settings.Compose);
+    }
+
+    public static string ServiceName(ServiceDeclaration declaration, BuildSettings settings) =>
+        declaration.Service?.GetString("Name") is { Length: > 0 } name ? name : Naming.KebabCase(settings.AssemblyName);
+
+    /// <summary>Native sidecars (init containers with <c>restartPolicy: Always</c>) are on by default from Kubernetes 1.29.</summary>
+    public static bool SupportsNativeSidecars(string kubernetesVersion)
+    {
+        var parts = kubernetesVersion.TrimStart('v', 'V').Split('.');
+        return parts.Length >= 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
+            && (major > 1 || (major == 1 && minor >= 29));
+    }
+
+    /// <summary>The .NET SDK container properties, else <c>&lt;name&gt;:&lt;Version&gt;</c>.</summary>
+    private static string DefaultImage(string name, BuildSettings settings)
+    {
+        var repository = settings.ContainerRepository ?? name;
+        var registry = settings.ContainerRegistry is { } host ? host.TrimEnd('/') + "/" : string.Empty;
+        var tag = settings.ContainerImageTag ?? settings.Version ?? "1.0.0";
+        return registry + repository + ":" + tag;
+    }
+
+    /// <summary>
+    /// Builds the sidecars innermost traffic hop first, so each one knows the port it forwards to;
+    /// they keep their source order in the result.
+    /// </summary>
+    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, int appPort, string healthPath, out EntryPoint? entry)
+    {
+        var built = new SidecarSpec[declaration.Sidecars.Count];
+        var upstream = appPort;
+        entry = null;
+        var order = Enumerable.Range(0, built.Length)
+            .OrderBy(index => SidecarCatalog.TrafficRank(declaration.Sidecars[index].Kind))
+            .ThenBy(index => index);
+        foreach (var index in order)
+        {
+            var sidecar = SidecarCatalog.Build(declaration.Sidecars[index], new SidecarContext(serviceName, appPort, upstream, healthPath));
+            if (sidecar.InboundPort is int inbound)
+            {
+                upstream = inbound;
+                var portName = sidecar.Container.Ports.FirstOrDefault(p => p.Port == inbound)?.Name ?? AppPortName;
+                entry = new EntryPoint(sidecar.Name, portName, inbound);
+            }
+
+            built[index] = sidecar;
+        }
+
+        return built.ToList();
+    }
+}

@@ -1,0 +1,26 @@
+using SidecarGen.Model;
+
+namespace SidecarGen.Planning;
+
+/// <summary>
+/// A sidecar ready to render: its container plus what it adds to the Pod around it.
+/// <paramref name="ScratchVolumes"/> are writable <c>emptyDir</c>s only this sidecar mounts (the root
+/// filesystem is read-only). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach).
+/// </summary>
+internal sealed record SidecarSpec(
+    ContainerSpec Container,
+    Concerns Concerns,
+    EquatableArray<ConfigFileSpec> ConfigFiles,
+    EquatableArray<SharedVolumeSpec> SharedVolumes,
+    EquatableArray<string> ScratchVolumes,
+    EquatableArray<EnvVarSpec> AppEnv,
+    EquatableArray<KeyValue> PodAnnotations,
+    int? InboundPort)
+{
+    public string Name => Container.Name;
+
+    /// <summary>Where the sidecar's config files are mounted, in both outputs.</summary>
+    public string ConfigDirectory => ConfigMount(Name);
+
+    public static string ConfigMount(string sidecarName) => "/etc/sidecargen/" + sidecarName;
+}

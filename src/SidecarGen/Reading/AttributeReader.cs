@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SidecarGen.Model;
+
+namespace SidecarGen.Reading;
+
+/// <summary>
+/// Turns the SidecarGen attributes on a class into a <see cref="ServiceDeclaration"/>. The generator
+/// and the analyzers both read through here, so they always see the same service.
+/// </summary>
+internal static class AttributeReader
+{
+    public static ServiceDeclaration Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        AttributeArguments? service = null;
+        var serviceOrdinal = -1;
+        var sidecars = new List<SidecarDeclaration>();
+        var attributes = type.GetAttributes();
+
+        for (var ordinal = 0; ordinal < attributes.Length; ordinal++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var attribute = attributes[ordinal];
+            if (attribute.AttributeClass is not { TypeKind: not TypeKind.Error } attributeClass)
+            {
+                continue;
+            }
+
+            var attributeType = MetadataName(attributeClass);
+            if (attributeType == KnownTypes.SidecarService)
+            {
+                // SCG0015 reports a second one; the first wins so the output stays stable.
+                if (service is null)
+                {
+                    service = ReadArguments(attribute);
+                    serviceOrdinal = ordinal;
+                }
+            }
+            else if (IsSidecarAttribute(attributeClass))
+            {
+                var (concerns, count) = ClassConcerns(attributeClass);
+                sidecars.Add(new SidecarDeclaration(
+                    KnownTypes.KindOf(attributeType),
+                    attributeType,
+                    ordinal,
+                    concerns,
+                    count,
+                    ReadArguments(attribute)));
+            }
+        }
+
+        return new ServiceDeclaration(
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            IsEntryPoint(type),
+            service,
+            serviceOrdinal,
+            sidecars.ToEquatableArray());
+    }
+
+    public static bool IsSidecarAttribute(INamedTypeSymbol attributeClass)
+    {
+        for (var current = attributeClass; current is not null; current = current.BaseType)
+        {
+            if (MetadataName(current) == KnownTypes.Sidecar)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns
+            ? ns.ToDisplayString() + "." + type.MetadataName
+            : type.MetadataName;
+
+    /// <summary>
+    /// The entry point is <c>Program</c> (top-level statements or not) or a class with a static
+    /// <c>Main</c>. Asking the compilation for its entry point would bind every method body.
+    /// </summary>
+    private static bool IsEntryPoint(INamedTypeSymbol type) =>
+        type.Name == "Program"
+        || type.GetMembers("Main").Any(member => member is IMethodSymbol { IsStatic: true });
+
+    /// <summary>The concerns a sidecar attribute class declares with [SidecarConcern], its bases included.</summary>
+    private static (Concerns Concerns, int Count) ClassConcerns(INamedTypeSymbol attributeClass)
+    {
+        var concerns = Concerns.None;
+        for (var current = attributeClass; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } cls
+                    && MetadataName(cls) == KnownTypes.SidecarConcern
+                    && attribute.ConstructorArguments is [{ Value: int value }])
+                {
+                    concerns |= (Concerns)value;
+                }
+            }
+        }
+
+        return (concerns, CountFlags(concerns));
+    }
+
+    public static int CountFlags(Concerns concerns)
+    {
+        var count = 0;
+        for (var value = (int)concerns; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static AttributeArguments ReadArguments(AttributeData attribute)
+    {
+        var items = new List<AttributeArgument>();
+
+        // Constructor arguments of SidecarGen's own attributes map to the property of the same name
+        // (name -> Name, image -> Image). A user's derived constructor says nothing we can read here.
+        if (attribute.AttributeConstructor is { } constructor
+            && constructor.ContainingType is { } declaring
+            && MetadataName(declaring).StartsWith("SidecarGen.", System.StringComparison.Ordinal))
+        {
+            for (var i = 0; i < attribute.ConstructorArguments.Length && i < constructor.Parameters.Length; i++)
+            {
+                if (Convert(attribute.ConstructorArguments[i]) is { } value)
+                {
+                    items.Add(new AttributeArgument(PropertyName(constructor.Parameters[i].Name), value));
+                }
+            }
+        }
+
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (Convert(named.Value) is { } value)
+            {
+                items.RemoveAll(item => item.Name == named.Key);
+                items.Add(new AttributeArgument(named.Key, value));
+            }
+        }
+
+        return new AttributeArguments(items.ToEquatableArray());
+    }
+
+    private static string PropertyName(string parameterName) =>
+        parameterName.Length == 0 ? parameterName : char.ToUpperInvariant(parameterName[0]) + parameterName.Substring(1);
+
+    private static ArgumentValue? Convert(TypedConstant constant)
+    {
+        switch (constant.Kind)
+        {
+            case TypedConstantKind.Error:
+                return null;
+            case TypedConstantKind.Array:
+                return constant.IsNull
+                    ? ArgumentValue.Of((string?)null)
+                    : ArgumentValue.Array(constant.Values.Select(item => ScalarText(item) ?? string.Empty).ToEquatableArray());
+            default:
+                return ArgumentValue.Of(ScalarText(constant));
+        }
+    }
+
+    private static string? ScalarText(TypedConstant constant) => constant.Value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        ITypeSymbol type => type.ToDisplayString(),
+        System.IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString(),
+    };
+}

@@ -1,0 +1,23 @@
+namespace SidecarGen.Sidecars;
+
+/// <summary>
+/// The one list of default sidecar images. Every tag is pinned to a release whose configuration
+/// format the generated files were checked against; docs/images.md says where each version comes
+/// from. A test fails if any of them is untagged or <c>latest</c>.
+/// </summary>
+internal static class DefaultImages
+{
+    /// <summary>Fluent Bit, distroless image (entrypoint <c>/fluent-bit/bin/fluent-bit</c>).</summary>
+    public const string FluentBit = "cr.fluentbit.io/fluent/fluent-bit:4.0.3";
+
+    /// <summary>Fluentd, Debian-based image with in_tail, out_stdout and monitor_agent built in.</summary>
+    public const string Fluentd = "fluent/fluentd:v1.17.1-debian-1.0";
+
+    /// <summary>Filebeat OSS-licensed default distribution.</summary>
+    public const string Filebeat = "docker.elastic.co/beats/filebeat:8.15.3";
+
+    /// <summary>oauth2-proxy, distroless image.</summary>
+    public const string OAuth2Proxy = "quay.io/oauth2-proxy/oauth2-proxy:v7.7.1";
+
+    public static readonly string[] All = { FluentBit, Fluentd, Filebeat, OAuth2Proxy };
+}

@@ -1,0 +1,17 @@
+namespace SidecarGen.Sidecars.Logging;
+
+/// <summary>What every log agent is told: where the app writes, where to ship, and its own names.</summary>
+internal sealed record LogAgentContext(
+    string SidecarName,
+    string ServiceName,
+    string LogPath,
+    LogDestination Destination)
+{
+    /// <summary>The files the agent tails: every <c>*.log</c> the app writes into the shared folder.</summary>
+    public string LogGlob => LogPath.TrimEnd('/') + "/*.log";
+
+    public string ConfigDirectory => Planning.SidecarSpec.ConfigMount(SidecarName);
+
+    /// <summary>The Secret holding output credentials (e.g. the Splunk HEC token).</summary>
+    public string CredentialsSecret => ServiceName + "-" + SidecarName;
+}

@@ -1,0 +1,31 @@
+using SidecarGen.Model;
+using SidecarGen.Planning;
+
+namespace SidecarGen.Sidecars;
+
+/// <summary>Which builder makes each sidecar kind, and where each traffic sidecar sits in the inbound chain.</summary>
+internal static class SidecarCatalog
+{
+    public static SidecarSpec Build(SidecarDeclaration sidecar, SidecarContext context) => sidecar.Kind switch
+    {
+        SidecarKind.Logging => LoggingSidecar.Build(sidecar, context),
+        SidecarKind.AuthProxy => AuthProxySidecar.Build(sidecar, context),
+        _ => GenericSidecar.Build(sidecar, context),
+    };
+
+    /// <summary>Whether this version of the generator renders the kind (the others are reported by SCG0017).</summary>
+    public static bool IsSupported(SidecarKind kind) =>
+        kind is SidecarKind.Logging or SidecarKind.AuthProxy or SidecarKind.Generic or SidecarKind.Custom;
+
+    /// <summary>
+    /// Inbound traffic passes the mesh proxy, then TLS termination, then the auth proxy, then the app:
+    /// a higher rank sits further out. Zero means the sidecar takes no inbound traffic.
+    /// </summary>
+    public static int TrafficRank(SidecarKind kind) => kind switch
+    {
+        SidecarKind.AuthProxy => 1,
+        SidecarKind.TlsTermination => 2,
+        SidecarKind.ServiceMesh => 3,
+        _ => 0,
+    };
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Generator;
+
+/// <summary>The Compose file of the product's example service, validated against the Compose Specification schema.</summary>
+public sealed class ComposeManifestTests
+{
+    private static readonly GeneratedOutput Output = GeneratorHarness.Run(Sources.OrderService);
+    private static readonly JsonNode Compose = YamlJson.Parse(Output["compose/compose.yaml"]);
+
+    private static JsonObject Service(string name) => Compose["services"]![name]!.AsObject();
+
+    [Fact]
+    public void Matches_the_compose_specification_schema() => ComposeSchema.AssertValid(Output["compose/compose.yaml"]);
+
+    [Fact]
+    public void Writes_the_sidecar_config_files_beside_compose_yaml()
+    {
+        Assert.Equal(
+            new[] { "compose/compose.yaml", "compose/config/logging/fluent-bit.conf" },
+            Output.Files.Keys.Where(path => path.StartsWith("compose/", StringComparison.Ordinal)));
+        var configMap = KubernetesObjects.Load<k8s.Models.V1ConfigMap>(Output["kubernetes/configmap-logging.yaml"]);
+        Assert.Equal(configMap.Data["fluent-bit.conf"], Output["compose/config/logging/fluent-bit.conf"]);
+    }
+
+    [Fact]
+    public void Sidecars_share_the_apps_network_and_lifecycle()
+    {
+        Assert.Equal(new[] { "order-service", "logging", "auth-proxy" }, Compose["services"]!.AsObject().Select(s => s.Key));
+        foreach (var name in new[] { "logging", "auth-proxy" })
+        {
+            var sidecar = Service(name);
+            Assert.Equal("service:order-service", (string?)sidecar["network_mode"]);
+            Assert.Null(sidecar["ports"]);
+            var dependency = sidecar["depends_on"]!["order-service"]!;
+            Assert.Equal("service_started", (string?)dependency["condition"]);
+            Assert.True((bool)dependency["restart"]!);
+        }
+    }
+
+    [Fact]
+    public void The_published_port_goes_to_the_auth_proxy()
+    {
+        var port = Assert.Single(Service("order-service")["ports"]!.AsArray())!;
+        Assert.Equal(4180, (long)port["target"]!);
+        Assert.Equal("8080", (string?)port["published"]);
+    }
+
+    [Fact]
+    public void Every_container_is_hardened_and_bounded()
+    {
+        foreach (var (name, node) in Compose["services"]!.AsObject())
+        {
+            Assert.Equal("10001:10001", (string?)node!["user"]);
+            Assert.True((bool)node["read_only"]!, name);
+            Assert.Equal("ALL", (string?)node["cap_drop"]![0]);
+            Assert.Equal("no-new-privileges:true", (string?)node["security_opt"]![0]);
+            Assert.NotNull(node["deploy"]!["resources"]!["limits"]!["memory"]);
+            Assert.NotNull(node["deploy"]!["resources"]!["reservations"]!["cpus"]);
+        }
+
+        Assert.Equal("512m", (string?)Service("order-service")["deploy"]!["resources"]!["limits"]!["memory"]);
+        Assert.Equal("0.25", (string?)Service("order-service")["deploy"]!["resources"]!["reservations"]!["cpus"]);
+    }
+
+    [Fact]
+    public void The_log_folder_is_a_named_volume_and_the_config_a_read_only_bind_mount()
+    {
+        var app = Service("order-service")["volumes"]!.AsArray().Single(v => (string?)v!["target"] == "/var/log/app")!;
+        var agentMounts = Service("logging")["volumes"]!.AsArray();
+        var agentLogs = agentMounts.Single(v => (string?)v!["target"] == "/var/log/app")!;
+        var config = agentMounts.Single(v => (string?)v!["type"] == "bind")!;
+
+        Assert.Equal("volume", (string?)app["type"]);
+        Assert.Equal((string?)app["source"], (string?)agentLogs["source"]);
+        Assert.True((bool)agentLogs["read_only"]!);
+        Assert.NotNull(Compose["volumes"]![(string)app["source"]!]);
+        Assert.Equal("./config/logging", (string?)config["source"]);
+        Assert.Equal("/etc/sidecargen/logging", (string?)config["target"]);
+        Assert.True((bool)config["read_only"]!);
+        Assert.Equal("/tmp", (string?)Service("order-service")["tmpfs"]![0]);
+    }
+
+    [Fact]
+    public void Proxy_credentials_come_from_compose_secrets_and_the_environment_never_from_source()
+    {
+        var proxy = Service("auth-proxy");
+        var targets = proxy["secrets"]!.AsArray().Select(s => ((string?)s!["source"], (string?)s["target"]));
+        Assert.Equal(
+            new[] { ("order-auth-client-secret", "/run/secrets/order-auth/client-secret"), ("order-auth-cookie-secret", "/run/secrets/order-auth/cookie-secret") },
+            targets);
+        Assert.Equal("ORDER_AUTH_CLIENT_SECRET", (string?)Compose["secrets"]!["order-auth-client-secret"]!["environment"]);
+        Assert.StartsWith("${ORDER_AUTH_CLIENT_ID:?", (string?)proxy["environment"]!["OAUTH2_PROXY_CLIENT_ID"]);
+    }
+
+    [Fact]
+    public void Dollar_signs_in_user_values_are_escaped_from_compose_interpolation()
+    {
+        var output = GeneratorHarness.Run(Sources.Program("Sidecar(\"echo\", \"example/echo:1.0\", Ports = new[] { 9000 }, Args = new[] { \"--greeting=$HOME ${USER}\" })"));
+        var compose = YamlJson.Parse(output["compose/compose.yaml"]);
+
+        Assert.Equal("--greeting=$$HOME $${USER}", (string?)compose["services"]!["echo"]!["command"]![0]);
+        ComposeSchema.AssertValid(output["compose/compose.yaml"]);
+    }
+}

@@ -1,0 +1,204 @@
+using k8s.Models;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Generator;
+
+/// <summary>The Kubernetes files of the product's example service, read back strictly and checked field by field.</summary>
+public sealed class KubernetesManifestTests
+{
+    private static readonly GeneratedOutput Output = GeneratorHarness.Run(Sources.OrderService);
+
+    [Fact]
+    public void Writes_the_files_kubectl_apply_k_needs()
+    {
+        Assert.Equal("Generated", Output.Status);
+        Assert.Equal(
+            new[]
+            {
+                "kubernetes/configmap-logging.yaml",
+                "kubernetes/deployment.yaml",
+                "kubernetes/kustomization.yaml",
+                "kubernetes/networkpolicy.yaml",
+                "kubernetes/poddisruptionbudget.yaml",
+                "kubernetes/service.yaml",
+            },
+            Output.Files.Keys.Where(path => path.StartsWith("kubernetes/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_object_reads_back_strictly_with_the_standard_labels()
+    {
+        foreach (var (path, text) in Output.KubernetesObjects)
+        {
+            var metadata = Assert.IsAssignableFrom<IMetadata<V1ObjectMeta>>(KubernetesObjects.Load(text)[0]).Metadata;
+            Assert.True(metadata.Labels["app.kubernetes.io/name"] == "order-service", path);
+            Assert.Equal("SidecarGen", metadata.Labels["app.kubernetes.io/managed-by"]);
+            Assert.EndsWith("\n", text);
+            Assert.DoesNotContain("\r", text);
+        }
+    }
+
+    [Fact]
+    public void Kustomization_lists_every_other_file()
+    {
+        var kustomization = YamlJson.Parse(Output["kubernetes/kustomization.yaml"]);
+        Assert.Equal("Kustomization", (string?)kustomization["kind"]);
+        var resources = kustomization["resources"]!.AsArray().Select(node => "kubernetes/" + (string)node!).Order();
+        Assert.Equal(Output.KubernetesObjects.Select(file => file.Key).Order(), resources);
+    }
+
+    [Fact]
+    public void Sidecars_are_native_init_containers_that_start_before_the_app()
+    {
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+
+        Assert.Equal(new[] { "logging", "auth-proxy" }, pod.InitContainers.Select(c => c.Name));
+        Assert.All(pod.InitContainers, sidecar => Assert.Equal("Always", sidecar.RestartPolicy));
+        Assert.All(pod.InitContainers, sidecar => Assert.NotNull(sidecar.StartupProbe));
+        var app = Assert.Single(pod.Containers);
+        Assert.Equal("order-service", app.Name);
+        Assert.Equal("registry.example.com/order-service:1.4.2", app.Image);
+        Assert.Null(app.RestartPolicy);
+    }
+
+    [Fact]
+    public void Every_container_meets_the_restricted_pod_security_standard()
+    {
+        var deployment = KubernetesObjects.Deployment(Output);
+        var pod = deployment.Spec.Template.Spec;
+        Assert.False(pod.AutomountServiceAccountToken);
+        Assert.True(pod.SecurityContext.RunAsNonRoot);
+        Assert.True(pod.SecurityContext.RunAsUser >= 10000);
+        Assert.True(pod.SecurityContext.RunAsGroup >= 10000);
+        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
+
+        foreach (var container in pod.InitContainers.Concat(pod.Containers))
+        {
+            var security = container.SecurityContext;
+            Assert.False(security.AllowPrivilegeEscalation);
+            Assert.Equal(new[] { "ALL" }, security.Capabilities.Drop);
+            Assert.Null(security.Capabilities.Add);
+            Assert.True(security.ReadOnlyRootFilesystem);
+            Assert.True(security.RunAsNonRoot);
+            Assert.True(security.RunAsUser >= 10000, container.Name);
+            Assert.Equal("RuntimeDefault", security.SeccompProfile.Type);
+            Assert.Equal(new[] { "cpu", "memory" }, container.Resources.Requests.Keys.Order());
+            Assert.Equal(new[] { "cpu", "memory" }, container.Resources.Limits.Keys.Order());
+            Assert.NotNull(container.ReadinessProbe);
+            Assert.NotNull(container.LivenessProbe);
+            Assert.Matches(@":[\w.-]+$", container.Image);
+            Assert.DoesNotContain(":latest", container.Image);
+        }
+    }
+
+    [Fact]
+    public void The_log_folder_is_shared_writable_by_the_app_and_read_only_by_the_agent()
+    {
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+        var app = pod.Containers[0].VolumeMounts.Single(m => m.MountPath == "/var/log/app");
+        var agent = pod.InitContainers[0].VolumeMounts.Single(m => m.MountPath == "/var/log/app");
+
+        Assert.Equal(app.Name, agent.Name);
+        Assert.NotEqual(true, app.ReadOnlyProperty);
+        Assert.True(agent.ReadOnlyProperty);
+        Assert.NotNull(pod.Volumes.Single(v => v.Name == app.Name).EmptyDir);
+    }
+
+    [Fact]
+    public void Fluent_bit_reads_its_config_from_the_configmap_and_answers_probes_on_its_health_endpoint()
+    {
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+        var agent = pod.InitContainers.Single(c => c.Name == "logging");
+        var configMap = KubernetesObjects.Load<V1ConfigMap>(Output["kubernetes/configmap-logging.yaml"]);
+
+        Assert.Equal("order-service-logging", configMap.Metadata.Name);
+        var config = configMap.Data["fluent-bit.conf"];
+        Assert.Contains("Path               /var/log/app/*.log", config);
+        Assert.Contains("Health_Check       On", config);
+        var configMount = agent.VolumeMounts.Single(m => m.MountPath == "/etc/sidecargen/logging");
+        Assert.True(configMount.ReadOnlyProperty);
+        Assert.Equal("order-service-logging", pod.Volumes.Single(v => v.Name == configMount.Name).ConfigMap.Name);
+        Assert.Equal(new[] { "--config=/etc/sidecargen/logging/fluent-bit.conf" }, agent.Args);
+        Assert.Equal("/api/v1/health", agent.StartupProbe.HttpGet.Path);
+        Assert.Equal(2020, agent.Ports.Single(p => p.Name == (string)agent.StartupProbe.HttpGet.Port.Value).ContainerPort);
+        Assert.NotNull(Assert.Single(Assert.IsType<V1Deployment>(KubernetesObjects.Load(Output["kubernetes/deployment.yaml"])[0]).Spec.Template.Metadata.Annotations, a => a.Key == "sidecargen.io/config-hash").Value);
+    }
+
+    [Fact]
+    public void The_auth_proxy_fronts_the_app_and_reads_credentials_only_from_the_secret()
+    {
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+        var proxy = pod.InitContainers.Single(c => c.Name == "auth-proxy");
+
+        Assert.Contains("--upstream=http://127.0.0.1:8080/", proxy.Args);
+        Assert.Contains("--http-address=0.0.0.0:4180", proxy.Args);
+        Assert.Contains("--oidc-issuer-url=https://login.example.com/realms/shop", proxy.Args);
+        Assert.Contains("--client-secret-file=/run/secrets/order-auth/client-secret", proxy.Args);
+        Assert.Contains("--cookie-secret-file=/run/secrets/order-auth/cookie-secret", proxy.Args);
+        var clientId = Assert.Single(proxy.Env);
+        Assert.Null(clientId.Value);
+        Assert.Equal(("order-auth", "client-id"), (clientId.ValueFrom.SecretKeyRef.Name, clientId.ValueFrom.SecretKeyRef.Key));
+        var secretMount = proxy.VolumeMounts.Single(m => m.MountPath == "/run/secrets/order-auth");
+        Assert.True(secretMount.ReadOnlyProperty);
+        Assert.Equal("order-auth", pod.Volumes.Single(v => v.Name == secretMount.Name).Secret.SecretName);
+        Assert.Equal("/ping", proxy.ReadinessProbe.HttpGet.Path);
+    }
+
+    [Fact]
+    public void The_service_targets_the_auth_proxy_not_the_app()
+    {
+        var service = KubernetesObjects.Load<V1Service>(Output["kubernetes/service.yaml"]);
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+        var port = Assert.Single(service.Spec.Ports);
+        var target = pod.InitContainers.Concat(pod.Containers).SelectMany(c => c.Ports.Select(p => (c.Name, p))).Single(x => x.p.Name == port.TargetPort.Value);
+
+        Assert.Equal(("auth-proxy", 4180), (target.Name, target.p.ContainerPort));
+        Assert.Equal(service.Spec.Selector, KubernetesObjects.Deployment(Output).Spec.Selector.MatchLabels);
+        var policy = KubernetesObjects.Load<V1NetworkPolicy>(Output["kubernetes/networkpolicy.yaml"]);
+        Assert.Equal(new[] { "4180" }, policy.Spec.Ingress.Single().Ports.Select(p => p.Port.Value));
+    }
+
+    [Fact]
+    public void No_two_containers_of_the_pod_share_a_port_or_a_port_name()
+    {
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+        var ports = pod.InitContainers.Concat(pod.Containers).SelectMany(c => c.Ports).ToList();
+        Assert.Equal(ports.Count, ports.Select(p => p.ContainerPort).Distinct().Count());
+        Assert.Equal(ports.Count, ports.Select(p => p.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_pod_disruption_budget_comes_only_with_more_than_one_replica()
+    {
+        var budget = KubernetesObjects.Load<V1PodDisruptionBudget>(Output["kubernetes/poddisruptionbudget.yaml"]);
+        Assert.Equal("1", budget.Spec.MaxUnavailable.Value);
+
+        var single = GeneratorHarness.Run(Sources.Program("SidecarService(\"solo\", Replicas = 1)", "LoggingSidecar"));
+        Assert.DoesNotContain("kubernetes/poddisruptionbudget.yaml", single.Files.Keys);
+        Assert.DoesNotContain("poddisruptionbudget.yaml", single["kubernetes/kustomization.yaml"]);
+    }
+
+    [Fact]
+    public void Before_kubernetes_1_29_sidecars_become_ordinary_containers()
+    {
+        var output = GeneratorHarness.Run(Sources.OrderService, new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = "1.28" });
+        var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
+
+        Assert.Null(pod.InitContainers);
+        Assert.Equal(new[] { "order-service", "logging", "auth-proxy" }, pod.Containers.Select(c => c.Name));
+        Assert.All(pod.Containers, c => Assert.Null(c.RestartPolicy));
+    }
+
+    [Fact]
+    public void The_namespace_property_reaches_every_object_and_the_kustomization()
+    {
+        var output = GeneratorHarness.Run(Sources.OrderService, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" });
+
+        foreach (var (_, text) in output.KubernetesObjects)
+        {
+            Assert.Equal("shop", Assert.IsAssignableFrom<IMetadata<V1ObjectMeta>>(KubernetesObjects.Load(text)[0]).Metadata.NamespaceProperty);
+        }
+
+        Assert.Equal("shop", (string?)YamlJson.Parse(output["kubernetes/kustomization.yaml"])["namespace"]);
+    }
+}
