@@ -41,6 +41,10 @@ internal static class GeneratorHarness
         return GeneratedOutput.From(result.GeneratedTrees);
     }
 
+    /// <summary>The text of the one source the generator adds.</summary>
+    public static string GeneratedSource(string source) =>
+        Driver().RunGenerators(Compile(source)).GetRunResult().GeneratedTrees.Single().ToString();
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
