@@ -1,0 +1,106 @@
+namespace SidecarGen.EndToEnd.Tests;
+
+/// <summary>
+/// The whole product as a user gets it: pack the nupkg, reference it from a fresh project, build,
+/// and find the manifests on disk; then edit, rebuild and clean.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
+{
+    private const string OrderService = """
+        using SidecarGen;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapGet("/healthz", () => "ok");
+        app.Run();
+
+        [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080)]
+        [LoggingSidecar(LogPath = "/var/log/app")]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "order-auth")]
+        public partial class Program;
+        """;
+
+    [Fact]
+    public void A_project_referencing_only_the_package_gets_its_manifests_and_keeps_them_in_step()
+    {
+        var consumer = ConsumerProject.Create(package, "OrderService", OrderService);
+
+        // Build: every manifest on disk.
+        consumer.Build();
+        Assert.Equal(
+            new[]
+            {
+                "compose/compose.yaml",
+                "compose/config/logging/fluent-bit.conf",
+                "kubernetes/configmap-logging.yaml",
+                "kubernetes/deployment.yaml",
+                "kubernetes/kustomization.yaml",
+                "kubernetes/networkpolicy.yaml",
+                "kubernetes/poddisruptionbudget.yaml",
+                "kubernetes/service.yaml",
+            },
+            consumer.Manifests());
+        var deployment = File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml"));
+        Assert.Contains("quay.io/oauth2-proxy/oauth2-proxy:", deployment);
+        Assert.Contains("restartPolicy: Always", deployment);
+        Assert.Contains("image: registry.example.com/order-service:1.4.2", deployment);
+        Assert.Contains("network_mode: service:order-service", File.ReadAllText(consumer.ManifestPath("compose/compose.yaml")));
+
+        // A no-op build rewrites nothing.
+        var stamps = consumer.Manifests().ToDictionary(path => path, path => File.GetLastWriteTimeUtc(consumer.ManifestPath(path)));
+        Thread.Sleep(1100);
+        consumer.Build();
+        Assert.All(stamps, stamp => Assert.Equal(stamp.Value, File.GetLastWriteTimeUtc(consumer.ManifestPath(stamp.Key))));
+
+        // A file the user put in the folder survives every build and the clean.
+        File.WriteAllText(consumer.ManifestPath("kubernetes/README.txt"), "mine");
+
+        // Edit the attributes: the manifests follow, and the logging sidecar's files go away.
+        consumer.WriteProgram(OrderService.Replace("Port = 8080)", "Port = 8080, Replicas = 3)").Replace("[LoggingSidecar(LogPath = \"/var/log/app\")]\n", ""));
+        consumer.Build();
+        Assert.Contains("replicas: 3", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+        Assert.DoesNotContain("fluent-bit", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+        Assert.DoesNotContain("kubernetes/configmap-logging.yaml", consumer.Manifests());
+        Assert.DoesNotContain("compose/config/logging/fluent-bit.conf", consumer.Manifests());
+        Assert.True(stamps["compose/compose.yaml"] < File.GetLastWriteTimeUtc(consumer.ManifestPath("compose/compose.yaml")));
+
+        // An SCG error: the build fails or is blocked, and the previous manifests stay as they were.
+        var before = File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml"));
+        consumer.WriteProgram(OrderService.Replace("Port = 8080)", "Port = 70000)"));
+        DotNet.Run(consumer.Directory, "build");
+        Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+
+        // Clean: what SidecarGen wrote is gone, the user's file is not.
+        consumer.WriteProgram(OrderService);
+        consumer.Build();
+        DotNet.Succeed(consumer.Directory, "clean");
+        Assert.Equal(new[] { "kubernetes/README.txt" }, consumer.Manifests());
+    }
+
+    [Fact]
+    public void Msbuild_properties_choose_the_outputs_and_where_they_go()
+    {
+        var consumer = ConsumerProject.Create(package, "Inventory", """
+            using SidecarGen;
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.Run();
+
+            [LoggingSidecar]
+            public partial class Program;
+            """);
+        var project = Path.Combine(consumer.Directory, "Inventory.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<Nullable>enable</Nullable>",
+            "<Nullable>enable</Nullable><SidecarGenCompose>false</SidecarGenCompose><SidecarGenOutputPath>$(MSBuildProjectDirectory)/manifests</SidecarGenOutputPath><SidecarGenNamespace>shop</SidecarGenNamespace>"));
+
+        consumer.Build();
+
+        var manifests = Path.Combine(consumer.Directory, "manifests");
+        Assert.False(Directory.Exists(consumer.Deploy));
+        Assert.False(Directory.Exists(Path.Combine(manifests, "compose")));
+        var deployment = File.ReadAllText(Path.Combine(manifests, "kubernetes", "deployment.yaml"));
+        Assert.Contains("name: inventory", deployment);
+        Assert.Contains("namespace: shop", deployment);
+        Assert.Contains("image: inventory:1.0.0", deployment);
+    }
+}

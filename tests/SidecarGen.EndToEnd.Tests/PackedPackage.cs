@@ -1,0 +1,51 @@
+namespace SidecarGen.EndToEnd.Tests;
+
+/// <summary>
+/// The SidecarGen nupkg, packed once per test run from this repository with a version no NuGet cache
+/// has seen, into a temporary feed folder.
+/// </summary>
+public sealed class PackedPackage : IDisposable
+{
+    public PackedPackage()
+    {
+        Root = Directory.CreateTempSubdirectory("sidecargen-e2e-").FullName;
+        Feed = Path.Combine(Root, "feed");
+        Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        DotNet.Succeed(RepositoryRoot, "pack", "src/SidecarGen.Package/SidecarGen.Package.csproj", "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+        Assert.True(File.Exists(Path.Combine(Feed, $"SidecarGen.{Version}.nupkg")));
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+            {
+                if (File.Exists(Path.Combine(directory, "SidecarGen.sln")))
+                {
+                    return directory;
+                }
+            }
+
+            throw new InvalidOperationException("SidecarGen.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

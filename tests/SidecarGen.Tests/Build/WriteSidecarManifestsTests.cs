@@ -1,0 +1,98 @@
+namespace SidecarGen.Tests.Build;
+
+/// <summary>The task's promises: exact files, atomic and only-when-changed writes, nothing it did not write touched.</summary>
+public sealed class WriteSidecarManifestsTests : IDisposable
+{
+    private readonly TaskHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    [Fact]
+    public void Writes_every_embedded_file_byte_for_byte()
+    {
+        Assert.True(harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "kind: Deployment\n"), ("compose/config/logging/fluent-bit.conf", "[SERVICE]\n    Flush 1\n"))));
+
+        Assert.Equal(new[] { "compose/config/logging/fluent-bit.conf", "kubernetes/deployment.yaml" }, harness.Files());
+        Assert.Equal("kind: Deployment\n", harness.Read("kubernetes/deployment.yaml"));
+        Assert.Equal(new byte[] { (byte)'k' }, File.ReadAllBytes(Path.Combine(harness.Output, "kubernetes/deployment.yaml")).Take(1));
+        Assert.Contains("2 written, 0 unchanged, 0 removed", harness.BuildEngine.Messages.Last());
+    }
+
+    [Fact]
+    public void An_unchanged_file_keeps_its_timestamp_and_a_changed_one_is_rewritten()
+    {
+        harness.Write(harness.Assembly("Generated", ("kubernetes/a.yaml", "a: 1\n"), ("kubernetes/b.yaml", "b: 1\n")));
+        var a = Path.Combine(harness.Output, "kubernetes/a.yaml");
+        var b = Path.Combine(harness.Output, "kubernetes/b.yaml");
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(a, old);
+        File.SetLastWriteTimeUtc(b, old);
+
+        harness.Write(harness.Assembly("Generated", ("kubernetes/a.yaml", "a: 1\n"), ("kubernetes/b.yaml", "b: 2\n")));
+
+        Assert.Equal(old, File.GetLastWriteTimeUtc(a));
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(b));
+        Assert.Equal("b: 2\n", harness.Read("kubernetes/b.yaml"));
+        Assert.DoesNotContain(Directory.EnumerateFiles(harness.Output, "*.tmp", SearchOption.AllDirectories), _ => true);
+    }
+
+    [Fact]
+    public void Removes_what_it_wrote_before_and_no_longer_generates_but_never_a_users_file()
+    {
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n"), ("compose/config/logging/fluent-bit.conf", "y\n")));
+        File.WriteAllText(Path.Combine(harness.Output, "kubernetes", "notes.md"), "mine");
+
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
+
+        Assert.Equal(new[] { "kubernetes/deployment.yaml", "kubernetes/notes.md" }, harness.Files());
+        Assert.False(Directory.Exists(Path.Combine(harness.Output, "compose")));
+    }
+
+    [Fact]
+    public void While_errors_stand_the_previous_manifests_stay()
+    {
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "good\n")));
+
+        Assert.True(harness.Write(harness.Assembly("Blocked"), out var task));
+
+        Assert.Equal("good\n", harness.Read("kubernetes/deployment.yaml"));
+        Assert.Single(task.WrittenFiles);
+    }
+
+    [Fact]
+    public void A_project_without_a_service_any_more_loses_the_manifests_it_had()
+    {
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
+
+        harness.Write(harness.Assembly(status: null));
+
+        Assert.Empty(harness.Files());
+        Assert.Equal(string.Empty, File.ReadAllText(harness.StateFile));
+    }
+
+    [Theory]
+    [InlineData("../escape.yaml")]
+    [InlineData("kubernetes/../../escape.yaml")]
+    [InlineData("/etc/passwd")]
+    [InlineData("kubernetes//double.yaml")]
+    public void Refuses_a_path_outside_the_output_folder(string path)
+    {
+        Assert.False(harness.Write(harness.Assembly("Generated", (path, "x"))));
+
+        Assert.Contains(harness.BuildEngine.Errors, error => error.StartsWith("SCG1001", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(harness.Root, "escape.yaml")));
+    }
+
+    [Fact]
+    public void Clean_deletes_exactly_what_the_state_file_lists()
+    {
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
+        File.WriteAllText(Path.Combine(harness.Output, "kubernetes", "notes.md"), "mine");
+
+        var clean = new SidecarGen.Build.DeleteSidecarManifests { OutputDirectory = harness.Output, StateFile = harness.StateFile, BuildEngine = harness.BuildEngine };
+        Assert.True(clean.Execute());
+
+        Assert.Equal(new[] { "kubernetes/notes.md" }, harness.Files());
+        Assert.False(File.Exists(harness.StateFile));
+    }
+}
