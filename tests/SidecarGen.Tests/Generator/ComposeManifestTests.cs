@@ -86,7 +86,7 @@ public sealed class ComposeManifestTests
     public void Proxy_credentials_come_from_compose_secrets_and_the_environment_never_from_source()
     {
         var proxy = Service("auth-proxy");
-        var targets = proxy["secrets"]!.AsArray().Select(s => ((string?)s!["source"], (string?)s["target"]));
+        var targets = proxy["secrets"]!.AsArray().Select(s => ((string)s!["source"]!, (string)s["target"]!));
         Assert.Equal(
             new[] { ("order-auth-client-secret", "/run/secrets/order-auth/client-secret"), ("order-auth-cookie-secret", "/run/secrets/order-auth/cookie-secret") },
             targets);
