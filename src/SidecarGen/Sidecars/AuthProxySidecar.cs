@@ -9,7 +9,10 @@ namespace SidecarGen.Sidecars;
 /// <summary>
 /// <c>[AuthProxySidecar]</c>: oauth2-proxy in front of the next hop inward. It authenticates every
 /// request against the OIDC issuer and forwards to <c>localhost</c>; the app stays unaware. The
-/// client id, client secret and cookie secret come from the Secret <c>SecretName</c> only.
+/// client id, client secret and cookie secret come from the Secret <c>SecretName</c> only: the client
+/// secret as a file (<c>--client-secret-file</c>), the other two as environment variables. The cookie
+/// secret stays an environment variable because <c>--cookie-secret-file</c> wants raw key bytes, not the
+/// base64 text every oauth2-proxy guide tells users to generate.
 /// </summary>
 internal static class AuthProxySidecar
 {
@@ -28,7 +31,6 @@ internal static class AuthProxySidecar
         var port = arguments.GetInt("Port") ?? DefaultPort;
         var secretName = arguments.GetString("SecretName") is { Length: > 0 } secret ? secret : context.ServiceName + "-auth-proxy";
         var clientSecret = new SecretFileSpec(new SecretKeySpec(secretName, ClientSecretKey));
-        var cookieSecret = new SecretFileSpec(new SecretKeySpec(secretName, CookieSecretKey));
         var portSpec = new PortSpec("auth-http", port);
 
         var args = new List<string>
@@ -47,7 +49,6 @@ internal static class AuthProxySidecar
         args.AddRange(new[]
         {
             "--client-secret-file=" + clientSecret.Path,
-            "--cookie-secret-file=" + cookieSecret.Path,
             "--cookie-secure=true",
             "--reverse-proxy=true",
             "--skip-provider-button=true",
@@ -61,10 +62,14 @@ internal static class AuthProxySidecar
             Enumerable.Empty<string>(),
             args,
             new[] { portSpec },
-            new[] { EnvVarSpec.FromSecret("OAUTH2_PROXY_CLIENT_ID", new SecretKeySpec(secretName, ClientIdKey)) },
+            new[]
+            {
+                EnvVarSpec.FromSecret("OAUTH2_PROXY_CLIENT_ID", new SecretKeySpec(secretName, ClientIdKey)),
+                EnvVarSpec.FromSecret("OAUTH2_PROXY_COOKIE_SECRET", new SecretKeySpec(secretName, CookieSecretKey)),
+            },
             Enumerable.Empty<MountSpec>(),
             ProbeSpec.Http(portSpec.Name, "/ping"),
-            new[] { clientSecret, cookieSecret });
+            new[] { clientSecret });
 
         return new SidecarSpec(
             container,

@@ -17,7 +17,7 @@ internal static class DefaultImages
     public const string Filebeat = "docker.elastic.co/beats/filebeat:8.15.3";
 
     /// <summary>oauth2-proxy, distroless image.</summary>
-    public const string OAuth2Proxy = "quay.io/oauth2-proxy/oauth2-proxy:v7.7.1";
+    public const string OAuth2Proxy = "quay.io/oauth2-proxy/oauth2-proxy:v7.12.0";
 
     public static readonly string[] All = { FluentBit, Fluentd, Filebeat, OAuth2Proxy };
 }

@@ -88,10 +88,12 @@ public sealed class ComposeManifestTests
         var proxy = Service("auth-proxy");
         var targets = proxy["secrets"]!.AsArray().Select(s => ((string)s!["source"]!, (string)s["target"]!));
         Assert.Equal(
-            new[] { ("order-auth-client-secret", "/run/secrets/order-auth/client-secret"), ("order-auth-cookie-secret", "/run/secrets/order-auth/cookie-secret") },
+            new[] { ("order-auth-client-secret", "/run/secrets/order-auth/client-secret") },
             targets);
         Assert.Equal("ORDER_AUTH_CLIENT_SECRET", (string?)Compose["secrets"]!["order-auth-client-secret"]!["environment"]);
         Assert.StartsWith("${ORDER_AUTH_CLIENT_ID:?", (string?)proxy["environment"]!["OAUTH2_PROXY_CLIENT_ID"]);
+        Assert.StartsWith("${ORDER_AUTH_COOKIE_SECRET:?", (string?)proxy["environment"]!["OAUTH2_PROXY_COOKIE_SECRET"]);
+        Assert.Null(Compose["secrets"]!["order-auth-cookie-secret"]);
     }
 
     [Fact]

@@ -134,10 +134,11 @@ public sealed class KubernetesManifestTests
         Assert.Contains("--http-address=0.0.0.0:4180", proxy.Args);
         Assert.Contains("--oidc-issuer-url=https://login.example.com/realms/shop", proxy.Args);
         Assert.Contains("--client-secret-file=/run/secrets/order-auth/client-secret", proxy.Args);
-        Assert.Contains("--cookie-secret-file=/run/secrets/order-auth/cookie-secret", proxy.Args);
-        var clientId = Assert.Single(proxy.Env);
-        Assert.Null(clientId.Value);
-        Assert.Equal(("order-auth", "client-id"), (clientId.ValueFrom.SecretKeyRef.Name, clientId.ValueFrom.SecretKeyRef.Key));
+        Assert.DoesNotContain(proxy.Args, arg => arg.StartsWith("--cookie-secret", StringComparison.Ordinal) || arg.StartsWith("--client-id", StringComparison.Ordinal));
+        Assert.Equal(
+            new[] { ("OAUTH2_PROXY_CLIENT_ID", "order-auth", "client-id"), ("OAUTH2_PROXY_COOKIE_SECRET", "order-auth", "cookie-secret") },
+            proxy.Env.Select(e => (e.Name, e.ValueFrom.SecretKeyRef.Name, e.ValueFrom.SecretKeyRef.Key)));
+        Assert.All(proxy.Env, e => Assert.Null(e.Value));
         var secretMount = proxy.VolumeMounts.Single(m => m.MountPath == "/run/secrets/order-auth");
         Assert.True(secretMount.ReadOnlyProperty);
         Assert.Equal("order-auth", pod.Volumes.Single(v => v.Name == secretMount.Name).Secret.SecretName);
