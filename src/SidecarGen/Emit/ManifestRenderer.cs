@@ -19,7 +19,9 @@ internal static class ManifestRenderer
             return EmbeddedManifests.None;
         }
 
-        if (ServiceValidator.Validate(declaration, settings).Any(finding => finding.IsError))
+        // SCG0015: with two services there is no telling which one the manifests should describe.
+        if (declarations.Count(candidate => candidate.Service is not null) > 1
+            || ServiceValidator.Validate(declaration, settings).Any(finding => finding.IsError))
         {
             return ManifestEmbedding.Blocked();
         }

@@ -13,6 +13,18 @@ internal static class SidecarCatalog
         _ => GenericSidecar.Build(sidecar, context),
     };
 
+    /// <summary>The container name a built-in sidecar gets unless <c>Name</c> is set; the attribute classes use the same.</summary>
+    public static string DefaultName(SidecarKind kind) => kind switch
+    {
+        SidecarKind.Logging => LoggingSidecar.DefaultName,
+        SidecarKind.AuthProxy => AuthProxySidecar.DefaultName,
+        SidecarKind.Metrics => "metrics",
+        SidecarKind.ServiceMesh => "service-mesh",
+        SidecarKind.ConfigWatcher => "config-watcher",
+        SidecarKind.TlsTermination => "tls-termination",
+        _ => string.Empty,
+    };
+
     /// <summary>Whether this version of the generator renders the kind (the others are reported by SCG0017).</summary>
     public static bool IsSupported(SidecarKind kind) =>
         kind is SidecarKind.Logging or SidecarKind.AuthProxy or SidecarKind.Generic or SidecarKind.Custom;

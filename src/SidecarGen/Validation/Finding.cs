@@ -1,10 +1,11 @@
 namespace SidecarGen.Validation;
 
 /// <summary>
-/// One broken rule, located by the attribute's position on the class (<paramref name="Ordinal"/>,
-/// -1 for the class itself) and the argument's name, so analyzers can squiggle the exact token.
+/// One broken rule, located by the attribute's position on the class (<paramref name="Ordinal"/>),
+/// the argument's name and, for arrays, the item's index, so analyzers can squiggle the exact token.
+/// <paramref name="FixValue"/> carries what a code fix needs (e.g. the next free port).
 /// </summary>
-internal sealed record Finding(string RuleId, int Ordinal, string? Argument, string Message)
+internal sealed record Finding(string RuleId, int Ordinal, string? Argument, string Message, int? Item = null, string? FixValue = null)
 {
     public bool IsError => RuleIds.IsError(RuleId);
 }

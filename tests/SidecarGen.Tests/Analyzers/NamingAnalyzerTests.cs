@@ -1,0 +1,36 @@
+using SidecarGen.Diagnostics.Analyzers;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Analyzers;
+
+public sealed class NamingAnalyzerTests
+{
+    [Fact]
+    public Task SCG0007_names_must_be_dns_labels() => Verify<NamingAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService({|SCG0007:"Order_Service"|})]
+        [Sidecar({|SCG0007:"Cache"|}, "redis:7.4.1")]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com", {|SCG0007:SecretName = "bad secret"|})]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0007_two_containers_may_not_share_a_name() => Verify<NamingAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [Sidecar("logging", "vector:0.42.0")]
+        [{|SCG0007:LoggingSidecar|}]
+        [Sidecar({|SCG0007:"svc"|}, "redis:7.4.1")]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task Valid_unique_names_are_clean() => Verify<NamingAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("order-service")]
+        [Sidecar("cache", "redis:7.4.1")]
+        [LoggingSidecar]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com", SecretName = "order.auth")]
+        public partial class Program { }
+        """);
+}

@@ -1,0 +1,37 @@
+using SidecarGen.Diagnostics.Analyzers;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Analyzers;
+
+public sealed class PlatformAnalyzerTests
+{
+    [Fact]
+    public Task SCG0014_kubernetes_below_1_29_is_reported_once_on_the_first_sidecar() => Verify<PlatformAnalyzer>.Analyzer(
+        """
+        using SidecarGen;
+        [SidecarService("svc")]
+        [{|SCG0014:LoggingSidecar|}]
+        [Sidecar("cache", "redis:7.4.1")]
+        public partial class Program { }
+        """,
+        ("SidecarGenKubernetesVersion", "1.28"));
+
+    [Fact]
+    public Task Kubernetes_1_29_has_native_sidecars() => Verify<PlatformAnalyzer>.Analyzer(
+        """
+        using SidecarGen;
+        [LoggingSidecar]
+        public partial class Program { }
+        """,
+        ("SidecarGenKubernetesVersion", "1.29"));
+
+    [Fact]
+    public Task SCG0016_settings_that_cannot_be_rendered_are_flagged() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc", {|SCG0016:HealthPath = "healthz"|})]
+        [LoggingSidecar({|SCG0016:LogPath = "/var/log\n[OUTPUT]"|}, Agent = LogAgent.Filebeat, {|SCG0016:Output = LogOutput.Loki|}, Endpoint = "http://loki:3100")]
+        [Sidecar("cache", "redis:7.4.1", Env = new[] { {|SCG0016:"NO_EQUALS_SIGN"|} })]
+        [{|SCG0016:MetricsSidecar|}]
+        public partial class Program { }
+        """);
+}

@@ -1,0 +1,62 @@
+using SidecarGen.Diagnostics.Analyzers;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Analyzers;
+
+public sealed class SecurityAnalyzerTests
+{
+    [Fact]
+    public Task SCG0005_images_without_a_version_are_flagged() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc", {|SCG0005:Image = "registry.example.com/svc"|})]
+        [LoggingSidecar({|SCG0005:Image = "fluent/fluent-bit:latest"|})]
+        [Sidecar("cache", {|SCG0005:"localhost:5000/redis"|})]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task Tags_and_digests_are_pinned() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc", Image = "localhost:5000/svc:1.2.3")]
+        [LoggingSidecar(Image = "fluent/fluent-bit:4.0.3")]
+        [Sidecar("cache", "redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0011_a_secret_value_in_env_is_flagged_on_its_item() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [Sidecar("cache", "redis:7.4.1", Env = new[] { "MODE=cluster", {|SCG0011:"REDIS_PASSWORD=hunter2"|}, {|SCG0011:"api_token=abc"|} })]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task Env_names_without_secret_words_and_empty_values_are_clean() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [Sidecar("cache", "redis:7.4.1", Env = new[] { "MODE=cluster", "PASSWORD_FILE_HINT=", "LOG_LEVEL=debug" })]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0012_capabilities_and_root_are_flagged() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [Sidecar("net", "nicolaka/netshoot:v0.13", {|SCG0012:Capabilities = new[] { "NET_ADMIN" }|}, {|SCG0012:RunAsRoot = true|})]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0013_urls_must_be_absolute_http_and_present_where_required() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [{|SCG0013:AuthProxySidecar|}]
+        [LoggingSidecar(Output = LogOutput.Loki, {|SCG0013:Endpoint = "loki:3100"|})]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task Absolute_urls_are_clean() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop")]
+        [LoggingSidecar(Output = LogOutput.Loki, Endpoint = "http://loki:3100")]
+        public partial class Program { }
+        """);
+}

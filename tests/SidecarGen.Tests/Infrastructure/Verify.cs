@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SidecarGen.Tests.Infrastructure;
+
+/// <summary>
+/// Roslyn's analyzer and code-fix test harnesses, set up for SidecarGen: the attributes referenced,
+/// .NET 8 reference assemblies, and MSBuild properties as a global analyzer config.
+/// </summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task Analyzer(string source, params (string Property, string Value)[] properties)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        Configure(test.TestState, source, properties);
+        test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+        return test.RunAsync();
+    }
+
+    public static Task CodeFix<TCodeFix>(string source, string fixedSource, int iterations = 1)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            NumberOfFixAllIterations = iterations,
+        };
+        Configure(test.TestState, source, Array.Empty<(string, string)>());
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.AdditionalReferences.Add(typeof(SidecarServiceAttribute).Assembly);
+        return test.RunAsync();
+    }
+
+    private static void Configure(SolutionState state, string source, (string Property, string Value)[] properties)
+    {
+        state.Sources.Add(source);
+        state.AdditionalReferences.Add(typeof(SidecarServiceAttribute).Assembly);
+        if (properties.Length > 0)
+        {
+            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Concat(properties.Select(p => $"build_property.{p.Property} = {p.Value}\n"))));
+        }
+    }
+}
