@@ -64,10 +64,13 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         Assert.DoesNotContain("compose/config/logging/fluent-bit.conf", consumer.Manifests());
         Assert.True(stamps["compose/compose.yaml"] < File.GetLastWriteTimeUtc(consumer.ManifestPath("compose/compose.yaml")));
 
-        // An SCG error: the build fails or is blocked, and the previous manifests stay as they were.
+        // An SCG error fails the build at the offending argument, and the previous manifests stay as they were.
         var before = File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml"));
-        consumer.WriteProgram(OrderService.Replace("Port = 8080)", "Port = 70000)"));
-        DotNet.Run(consumer.Directory, "build");
+        consumer.WriteProgram(OrderService.Replace("Port = 8080)", "Port = 70000)").Replace("[LoggingSidecar(", "[LoggingSidecar(Image = \"fluent/fluent-bit:latest\", "));
+        var (exitCode, output) = DotNet.Run(consumer.Directory, "build");
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"Program\.cs\(7,\d+\): error SCG0009: Port 70000 is outside 1-65535", output);
+        Assert.Matches(@"Program\.cs\(8,\d+\): warning SCG0005: ", output);
         Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
 
         // Clean: what SidecarGen wrote is gone, the user's file is not.

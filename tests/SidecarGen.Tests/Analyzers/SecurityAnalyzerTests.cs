@@ -59,4 +59,14 @@ public sealed class SecurityAnalyzerTests
         [LoggingSidecar(Output = LogOutput.Loki, Endpoint = "http://loki:3100")]
         public partial class Program { }
         """);
+
+    [Fact]
+    public Task Severity_is_configurable_in_editorconfig() => Verify<SecurityAnalyzer>.Analyzer(
+        """
+        using SidecarGen;
+        [LoggingSidecar(Image = "fluent/fluent-bit:latest")]
+        [Sidecar("net", "nicolaka/netshoot:v0.13", {|SCG0012:RunAsRoot = true|})]
+        public partial class Program { }
+        """,
+        "dotnet_diagnostic.SCG0005.severity = none\ndotnet_diagnostic.SCG0012.severity = error\n");
 }

@@ -13,10 +13,17 @@ namespace SidecarGen.Tests.Infrastructure;
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static Task Analyzer(string source, params (string Property, string Value)[] properties)
+    public static Task Analyzer(string source, params (string Property, string Value)[] properties) => Analyzer(source, editorConfig: null, properties);
+
+    public static Task Analyzer(string source, string? editorConfig, params (string Property, string Value)[] properties)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
         Configure(test.TestState, source, properties);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
+        }
+
         test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
         return test.RunAsync();
     }
