@@ -5,7 +5,7 @@ namespace SidecarGen;
 /// <summary>
 /// An OpenTelemetry Collector beside the app: it receives OTLP on <c>localhost:</c><see cref="OtlpPort"/>
 /// (the app gets <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) and exposes Prometheus metrics on
-/// <see cref="ScrapePort"/>, with the Pod annotated for scraping.
+/// <see cref="ScrapePort"/> at <c>/metrics</c>, with the Pod annotated for scraping.
 /// </summary>
 [SidecarConcern(SidecarConcerns.Metrics)]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
@@ -22,7 +22,4 @@ public sealed class MetricsSidecarAttribute : SidecarAttribute
 
     /// <summary>The OTLP gRPC port the app exports to. Default 4317.</summary>
     public int OtlpPort { get; set; } = 4317;
-
-    /// <summary>The path Prometheus scrapes. Default <c>/metrics</c>.</summary>
-    public string MetricsPath { get; set; } = "/metrics";
 }

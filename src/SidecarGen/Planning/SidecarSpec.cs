@@ -4,15 +4,14 @@ namespace SidecarGen.Planning;
 
 /// <summary>
 /// A sidecar ready to render: its container plus what it adds to the Pod around it.
-/// <paramref name="ScratchVolumes"/> are writable <c>emptyDir</c>s only this sidecar mounts (the root
-/// filesystem is read-only). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach).
+/// A volume the container mounts that is neither shared nor config is its own scratch space
+/// (<see cref="PodVolumes"/>). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach).
 /// </summary>
 internal sealed record SidecarSpec(
     ContainerSpec Container,
     Concerns Concerns,
     EquatableArray<ConfigFileSpec> ConfigFiles,
     EquatableArray<SharedVolumeSpec> SharedVolumes,
-    EquatableArray<string> ScratchVolumes,
     EquatableArray<EnvVarSpec> AppEnv,
     EquatableArray<KeyValue> PodAnnotations,
     int? InboundPort)

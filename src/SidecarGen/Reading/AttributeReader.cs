@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SidecarGen.Model;
 
 namespace SidecarGen.Reading;
@@ -137,6 +139,11 @@ internal static class AttributeReader
             }
         }
 
+        else if (attribute.AttributeConstructor is { } derived)
+        {
+            items.AddRange(BaseConstructorArguments(attribute, derived));
+        }
+
         foreach (var named in attribute.NamedArguments)
         {
             if (Convert(named.Value) is { } value)
@@ -147,6 +154,44 @@ internal static class AttributeReader
         }
 
         return new AttributeArguments(items.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A user's sidecar attribute passes its name and image to <c>base(name, image)</c>. When its
+    /// constructor is in source, read that call: string literals as written, and the constructor's own
+    /// parameters as the values this usage passed for them.
+    /// </summary>
+    private static IEnumerable<AttributeArgument> BaseConstructorArguments(AttributeData attribute, IMethodSymbol constructor)
+    {
+        var initializer = constructor.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax())
+            .OfType<ConstructorDeclarationSyntax>()
+            .Select(declaration => declaration.Initializer)
+            .FirstOrDefault(init => init is not null && init.IsKind(SyntaxKind.BaseConstructorInitializer));
+        if (initializer is null)
+        {
+            yield break;
+        }
+
+        string[] baseParameters = { "Name", "Image" };
+        var arguments = initializer.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count && i < baseParameters.Length; i++)
+        {
+            var target = arguments[i].NameColon is { } nameColon ? PropertyName(nameColon.Name.Identifier.ValueText) : baseParameters[i];
+            var value = arguments[i].Expression switch
+            {
+                LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+                IdentifierNameSyntax identifier => constructor.Parameters
+                    .Where(p => p.Name == identifier.Identifier.ValueText && p.Ordinal < attribute.ConstructorArguments.Length)
+                    .Select(p => attribute.ConstructorArguments[p.Ordinal].Value as string)
+                    .FirstOrDefault(),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                yield return new AttributeArgument(target, ArgumentValue.Of(value));
+            }
+        }
     }
 
     private static string PropertyName(string parameterName) =>

@@ -76,7 +76,6 @@ internal static class AuthProxySidecar
             CommonSettings.Concerns(sidecar, Concerns.Authentication),
             EquatableArray<ConfigFileSpec>.Empty,
             EquatableArray<SharedVolumeSpec>.Empty,
-            EquatableArray<string>.Empty,
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
             InboundPort: port);

@@ -19,5 +19,20 @@ internal static class DefaultImages
     /// <summary>oauth2-proxy, distroless image.</summary>
     public const string OAuth2Proxy = "quay.io/oauth2-proxy/oauth2-proxy:v7.12.0";
 
-    public static readonly string[] All = { FluentBit, Fluentd, Filebeat, OAuth2Proxy };
+    /// <summary>OpenTelemetry Collector, contrib distribution (prometheus exporter, health_check extension).</summary>
+    public const string OpenTelemetryCollector = "otel/opentelemetry-collector-contrib:0.114.0";
+
+    /// <summary>Envoy proxy.</summary>
+    public const string Envoy = "envoyproxy/envoy:v1.31.2";
+
+    /// <summary>consul-template (Alpine-based: has the <c>test</c> command the probe runs).</summary>
+    public const string ConsulTemplate = "hashicorp/consul-template:0.39.1";
+
+    /// <summary>etcd with etcdctl and a shell for the watch loop (the upstream image is distroless).</summary>
+    public const string Etcd = "bitnami/etcd:3.5.17";
+
+    /// <summary>nginx that runs as non-root and listens on unprivileged ports.</summary>
+    public const string Nginx = "nginxinc/nginx-unprivileged:1.27.3-alpine";
+
+    public static readonly string[] All = { FluentBit, Fluentd, Filebeat, OAuth2Proxy, OpenTelemetryCollector, Envoy, ConsulTemplate, Etcd, Nginx };
 }

@@ -29,7 +29,6 @@ internal static class GenericSidecar
             CommonSettings.Concerns(sidecar, Concerns.None),
             EquatableArray<ConfigFileSpec>.Empty,
             EquatableArray<SharedVolumeSpec>.Empty,
-            EquatableArray<string>.Empty,
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
             InboundPort: null);

@@ -47,7 +47,6 @@ internal static class LoggingSidecar
             CommonSettings.Concerns(sidecar, Concerns.Logging),
             agent.ConfigFiles,
             EquatableArray.Of(new SharedVolumeSpec(logVolume, logPath, AppReadOnly: false)),
-            agent.ScratchMounts.Select(mount => mount.Volume).ToEquatableArray(),
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
             InboundPort: null);

@@ -10,6 +10,10 @@ internal static class SidecarCatalog
     {
         SidecarKind.Logging => LoggingSidecar.Build(sidecar, context),
         SidecarKind.AuthProxy => AuthProxySidecar.Build(sidecar, context),
+        SidecarKind.Metrics => MetricsSidecar.Build(sidecar, context),
+        SidecarKind.ServiceMesh => ServiceMeshSidecar.Build(sidecar, context),
+        SidecarKind.ConfigWatcher => ConfigWatcherSidecar.Build(sidecar, context),
+        SidecarKind.TlsTermination => TlsTerminationSidecar.Build(sidecar, context),
         _ => GenericSidecar.Build(sidecar, context),
     };
 
@@ -18,16 +22,12 @@ internal static class SidecarCatalog
     {
         SidecarKind.Logging => LoggingSidecar.DefaultName,
         SidecarKind.AuthProxy => AuthProxySidecar.DefaultName,
-        SidecarKind.Metrics => "metrics",
-        SidecarKind.ServiceMesh => "service-mesh",
-        SidecarKind.ConfigWatcher => "config-watcher",
-        SidecarKind.TlsTermination => "tls-termination",
+        SidecarKind.Metrics => MetricsSidecar.DefaultName,
+        SidecarKind.ServiceMesh => ServiceMeshSidecar.DefaultName,
+        SidecarKind.ConfigWatcher => ConfigWatcherSidecar.DefaultName,
+        SidecarKind.TlsTermination => TlsTerminationSidecar.DefaultName,
         _ => string.Empty,
     };
-
-    /// <summary>Whether this version of the generator renders the kind (the others are reported by SCG0017).</summary>
-    public static bool IsSupported(SidecarKind kind) =>
-        kind is SidecarKind.Logging or SidecarKind.AuthProxy or SidecarKind.Generic or SidecarKind.Custom;
 
     /// <summary>
     /// Inbound traffic passes the mesh proxy, then TLS termination, then the auth proxy, then the app:

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Sidecars;
 
@@ -11,7 +12,7 @@ internal static class RenderRules
     private static readonly string[] ServiceText = { "Name", "Image", "HealthPath", "CpuRequest", "MemoryRequest", "CpuLimit", "MemoryLimit" };
     private static readonly string[] SidecarText =
     {
-        "Name", "Image", "LogPath", "Endpoint", "IssuerUrl", "Provider", "SecretName", "Key", "Address", "MountPath", "TlsSecretName", "MetricsPath",
+        "Name", "Image", "LogPath", "Endpoint", "IssuerUrl", "Provider", "SecretName", "Key", "Address", "MountPath", "TlsSecretName",
         "CpuRequest", "MemoryRequest", "CpuLimit", "MemoryLimit",
     };
 
@@ -43,9 +44,31 @@ internal static class RenderRules
         var ordinal = sidecar.Ordinal;
         ControlCharacters(context, ordinal, arguments, SidecarText, SidecarLists);
 
-        if (!SidecarCatalog.IsSupported(sidecar.Kind))
+        var upstreams = arguments.GetStrings("Upstreams");
+        for (var i = 0; i < upstreams.Count; i++)
         {
-            context.Report(RuleIds.CannotRender, ordinal, null, $"[{ShortName(sidecar.AttributeType)}] is not rendered by this version of SidecarGen; nothing is written while it is present");
+            if (Sidecars.Mesh.MeshUpstream.Parse(upstreams[i]) is null)
+            {
+                context.Report(RuleIds.CannotRender, ordinal, "Upstreams", $"Upstream '{upstreams[i]}' is not name=host:port (a DNS label, a host name, a port)", i);
+            }
+        }
+
+        if (arguments.GetString("Key") is { } key && (key.Trim('/').Length == 0 || !key.All(c => char.IsLetterOrDigit(c) || c is '/' or '-' or '_' or '.')))
+        {
+            context.Report(RuleIds.CannotRender, ordinal, "Key", $"Key '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
+        }
+
+        if (arguments.GetString("MountPath") is { } mountPath && (!mountPath.StartsWith("/", StringComparison.Ordinal) || mountPath.Trim() != mountPath || mountPath.TrimEnd('/').Length == 0))
+        {
+            context.Report(RuleIds.CannotRender, ordinal, "MountPath", $"MountPath '{mountPath}' must be an absolute folder path other than '/'");
+        }
+
+        foreach (var count in new[] { "MaxConnections", "MaxPendingRequests", "Retries", "TimeoutSeconds" })
+        {
+            if (arguments.GetInt(count) is < 0 || (count == "TimeoutSeconds" && arguments.GetInt(count) is 0))
+            {
+                context.Report(RuleIds.CannotRender, ordinal, count, $"{count} must be {(count == "TimeoutSeconds" ? "positive" : "0 or more")}");
+            }
         }
 
         if (sidecar.Kind is SidecarKind.Generic or SidecarKind.Custom && arguments.GetString("Image") is not { Length: > 0 })

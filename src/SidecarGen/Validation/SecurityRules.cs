@@ -35,6 +35,9 @@ internal static class SecurityRules
                 case SidecarKind.Logging:
                     Url(context, sidecar.Ordinal, "Endpoint", arguments.GetString("Endpoint"), required: (arguments.GetInt("Output") ?? 0) != 0);
                     break;
+                case SidecarKind.ConfigWatcher:
+                    Url(context, sidecar.Ordinal, "Address", arguments.GetString("Address"), required: false);
+                    break;
             }
         }
     }

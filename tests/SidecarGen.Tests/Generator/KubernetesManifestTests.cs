@@ -186,7 +186,7 @@ public sealed class KubernetesManifestTests
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
 
         Assert.Null(pod.InitContainers);
-        Assert.Equal(new[] { "order-service", "logging", "auth-proxy" }, pod.Containers.Select(c => c.Name));
+        Assert.Equal(new[] { "logging", "auth-proxy", "order-service" }, pod.Containers.Select(c => c.Name));
         Assert.All(pod.Containers, c => Assert.Null(c.RestartPolicy));
     }
 

@@ -141,6 +141,24 @@ internal static class ComposeWriter
             .Pair("memory", Quantities.ComposeMemory(container.Resources.MemoryRequest))
             .EndMap()
             .EndMap().EndMap();
+        if (container.Probe is { Exec.IsEmpty: false } probe)
+        {
+            yaml.BeginMap("healthcheck");
+            yaml.BeginSequence("test").String("CMD");
+            foreach (var part in probe.Exec)
+            {
+                yaml.String(ComposeText.Literal(part));
+            }
+
+            yaml.EndSequence()
+                .Pair("interval", "10s")
+                .Pair("timeout", "2s")
+                .Pair("retries", 3)
+                .Pair("start_period", "60s")
+                .Pair("start_interval", "2s")
+                .EndMap();
+        }
+
         yaml.Pair("restart", "unless-stopped");
     }
 

@@ -145,7 +145,13 @@ internal static class ContainerWriter
     private static void Probe(YamlWriter yaml, string key, ProbeSpec probe, int periodSeconds, int failureThreshold)
     {
         yaml.BeginMap(key);
-        if (probe.HttpPath is { } path)
+        if (!probe.Exec.IsEmpty)
+        {
+            yaml.BeginMap("exec");
+            Strings(yaml, "command", probe.Exec);
+            yaml.EndMap();
+        }
+        else if (probe.HttpPath is { } path)
         {
             yaml.BeginMap("httpGet").Pair("path", path).Pair("port", probe.PortName);
             if (probe.Https)

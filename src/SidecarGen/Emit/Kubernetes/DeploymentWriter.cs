@@ -54,7 +54,8 @@ internal static class DeploymentWriter
             yield return new KeyValue("sidecargen.io/config-hash", Hash(string.Join("\n", configs)));
         }
 
-        foreach (var annotation in plan.Sidecars.SelectMany(sidecar => sidecar.PodAnnotations))
+        // One value per key: with a metrics and a mesh sidecar, the first declared owns the scrape annotations.
+        foreach (var annotation in plan.Sidecars.SelectMany(sidecar => sidecar.PodAnnotations).GroupBy(a => a.Key).Select(g => g.First()))
         {
             yield return annotation;
         }
@@ -86,16 +87,17 @@ internal static class DeploymentWriter
         }
 
         yaml.BeginSequence("containers");
-        ContainerWriter.Write(yaml, plan.App, nativeSidecar: false);
         if (!plan.NativeSidecars)
         {
-            // Before Kubernetes 1.29: ordinary containers, started together with the app (SCG0014).
+            // Before Kubernetes 1.29 (SCG0014): ordinary containers. The kubelet starts a Pod's
+            // containers in list order, so the sidecars come first; nothing waits for their readiness.
             foreach (var sidecar in plan.Sidecars)
             {
                 ContainerWriter.Write(yaml, sidecar.Container, nativeSidecar: false);
             }
         }
 
+        ContainerWriter.Write(yaml, plan.App, nativeSidecar: false);
         yaml.EndSequence();
         Volumes(yaml, plan);
         yaml.EndMap();
