@@ -90,16 +90,18 @@ internal static class ServicePlanner
     {
         var built = new SidecarSpec[declaration.Sidecars.Count];
         var upstream = appPort;
+        var upstreamTls = false;
         entry = null;
         var order = Enumerable.Range(0, built.Length)
             .OrderBy(index => SidecarCatalog.TrafficRank(declaration.Sidecars[index].Kind))
             .ThenBy(index => index);
         foreach (var index in order)
         {
-            var sidecar = SidecarCatalog.Build(declaration.Sidecars[index], new SidecarContext(serviceName, appPort, upstream, healthPath));
+            var sidecar = SidecarCatalog.Build(declaration.Sidecars[index], new SidecarContext(serviceName, appPort, upstream, upstreamTls, healthPath));
             if (sidecar.InboundPort is int inbound)
             {
                 upstream = inbound;
+                upstreamTls = sidecar.InboundTls;
                 var portName = sidecar.Container.Ports.FirstOrDefault(p => p.Port == inbound)?.Name ?? AppPortName;
                 entry = new EntryPoint(sidecar.Name, portName, inbound);
             }

@@ -5,7 +5,8 @@ namespace SidecarGen.Planning;
 /// <summary>
 /// A sidecar ready to render: its container plus what it adds to the Pod around it.
 /// A volume the container mounts that is neither shared nor config is its own scratch space
-/// (<see cref="PodVolumes"/>). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach).
+/// (<see cref="PodVolumes"/>). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach);
+/// <paramref name="InboundTls"/> says that port speaks TLS, so the hop in front must too.
 /// </summary>
 internal sealed record SidecarSpec(
     ContainerSpec Container,
@@ -14,7 +15,8 @@ internal sealed record SidecarSpec(
     EquatableArray<SharedVolumeSpec> SharedVolumes,
     EquatableArray<EnvVarSpec> AppEnv,
     EquatableArray<KeyValue> PodAnnotations,
-    int? InboundPort)
+    int? InboundPort,
+    bool InboundTls = false)
 {
     public string Name => Container.Name;
 

@@ -43,6 +43,7 @@ internal static class ServiceMeshSidecar
             StatsPort,
             adminPort,
             context.UpstreamPort,
+            context.UpstreamTls,
             mtls,
             certificates[0].Path,
             certificates[1].Path,

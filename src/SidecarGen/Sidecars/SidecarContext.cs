@@ -2,6 +2,7 @@ namespace SidecarGen.Sidecars;
 
 /// <summary>
 /// What a sidecar needs to know about the Pod it joins. <paramref name="UpstreamPort"/> is the next
-/// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one.
+/// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one;
+/// <paramref name="UpstreamTls"/> says whether that hop expects TLS (a TLS termination sidecar does).
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, int AppPort, int UpstreamPort, string HealthPath);
+internal sealed record SidecarContext(string ServiceName, int AppPort, int UpstreamPort, bool UpstreamTls, string HealthPath);

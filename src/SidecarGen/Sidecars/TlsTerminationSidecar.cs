@@ -46,7 +46,8 @@ internal static class TlsTerminationSidecar
             EquatableArray<SharedVolumeSpec>.Empty,
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
-            InboundPort: port);
+            InboundPort: port,
+            InboundTls: true);
     }
 
     /// <summary>

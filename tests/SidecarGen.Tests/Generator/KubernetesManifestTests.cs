@@ -62,34 +62,8 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Every_container_meets_the_restricted_pod_security_standard()
-    {
-        var deployment = KubernetesObjects.Deployment(Output);
-        var pod = deployment.Spec.Template.Spec;
-        Assert.False(pod.AutomountServiceAccountToken);
-        Assert.True(pod.SecurityContext.RunAsNonRoot);
-        Assert.True(pod.SecurityContext.RunAsUser >= 10000);
-        Assert.True(pod.SecurityContext.RunAsGroup >= 10000);
-        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
-
-        foreach (var container in pod.InitContainers.Concat(pod.Containers))
-        {
-            var security = container.SecurityContext;
-            Assert.False(security.AllowPrivilegeEscalation);
-            Assert.Equal(new[] { "ALL" }, security.Capabilities.Drop);
-            Assert.Null(security.Capabilities.Add);
-            Assert.True(security.ReadOnlyRootFilesystem);
-            Assert.True(security.RunAsNonRoot);
-            Assert.True(security.RunAsUser >= 10000, container.Name);
-            Assert.Equal("RuntimeDefault", security.SeccompProfile.Type);
-            Assert.Equal(new[] { "cpu", "memory" }, container.Resources.Requests.Keys.Order());
-            Assert.Equal(new[] { "cpu", "memory" }, container.Resources.Limits.Keys.Order());
-            Assert.NotNull(container.ReadinessProbe);
-            Assert.NotNull(container.LivenessProbe);
-            Assert.Matches(@":[\w.-]+$", container.Image);
-            Assert.DoesNotContain(":latest", container.Image);
-        }
-    }
+    public void Every_container_meets_the_restricted_pod_security_standard() =>
+        PodAssertions.Restricted(KubernetesObjects.Deployment(Output).Spec.Template.Spec);
 
     [Fact]
     public void The_log_folder_is_shared_writable_by_the_app_and_read_only_by_the_agent()

@@ -139,6 +139,15 @@ internal sealed class EnvoyConfig
                 .EndMap();
         }
 
+        if (name == "app" && Settings.UpstreamTls)
+        {
+            // The next hop is the TLS termination sidecar: speak TLS to it over the Pod's loopback.
+            yaml.BeginMap("transport_socket")
+                .Pair("name", "envoy.transport_sockets.tls")
+                .BeginMap("typed_config").Pair("@type", UpstreamTls).EndMap()
+                .EndMap();
+        }
+
         if (tls is not null)
         {
             yaml.BeginMap("transport_socket")
@@ -176,6 +185,7 @@ internal sealed record MeshSettings(
     int StatsPort,
     int AdminPort,
     int UpstreamPort,
+    bool UpstreamTls,
     bool Mtls,
     string CertificatePath,
     string KeyPath,

@@ -1,0 +1,64 @@
+using k8s.Models;
+
+namespace SidecarGen.Tests.Infrastructure;
+
+/// <summary>Checks every generated Pod must pass, whatever its sidecars.</summary>
+internal static class PodAssertions
+{
+    /// <summary>The Pod Security Standards "restricted" profile, plus requests, limits, probes and pinned images.</summary>
+    public static void Restricted(V1PodSpec pod, bool allowPrivilegedSidecars = false)
+    {
+        Assert.False(pod.AutomountServiceAccountToken);
+        Assert.True(pod.SecurityContext.RunAsNonRoot);
+        Assert.True(pod.SecurityContext.RunAsUser >= 10000);
+        Assert.True(pod.SecurityContext.RunAsGroup >= 10000);
+        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
+
+        foreach (var container in (pod.InitContainers ?? new List<V1Container>()).Concat(pod.Containers))
+        {
+            var security = container.SecurityContext;
+            Assert.False(security.AllowPrivilegeEscalation);
+            Assert.False(security.Privileged);
+            Assert.Equal(new[] { "ALL" }, security.Capabilities.Drop);
+            Assert.True(security.ReadOnlyRootFilesystem, container.Name);
+            if (!allowPrivilegedSidecars)
+            {
+                Assert.Null(security.Capabilities.Add);
+                Assert.True(security.RunAsNonRoot);
+                Assert.True(security.RunAsUser >= 10000, container.Name);
+            }
+
+            Assert.Equal("RuntimeDefault", security.SeccompProfile.Type);
+            Assert.Equal(new[] { "cpu", "memory" }, container.Resources.Requests.Keys.Order());
+            Assert.Equal(new[] { "cpu", "memory" }, container.Resources.Limits.Keys.Order());
+            Assert.NotNull(container.ReadinessProbe);
+            Assert.NotNull(container.LivenessProbe);
+            Assert.NotNull(container.StartupProbe);
+            Assert.Matches(@"(:[\w.-]+|@sha256:[0-9a-f]{64})$", container.Image);
+            Assert.DoesNotContain(":latest", container.Image);
+        }
+
+        var ports = pod.AllContainers().SelectMany(c => c.Ports ?? new List<V1ContainerPort>()).ToList();
+        Assert.Equal(ports.Count, ports.Select(p => p.ContainerPort).Distinct().Count());
+        Assert.Equal(ports.Count, ports.Select(p => p.Name).Distinct().Count());
+        Assert.All(ports, p => Assert.InRange(p.Name.Length, 1, 15));
+
+        // Every mounted volume exists, and every volume is mounted.
+        var volumes = pod.Volumes.Select(v => v.Name).ToList();
+        var mounted = pod.AllContainers().SelectMany(c => c.VolumeMounts ?? new List<V1VolumeMount>()).Select(m => m.Name).Distinct().ToList();
+        Assert.Equal(volumes.Order(), mounted.Order());
+    }
+
+    public static IEnumerable<V1Container> AllContainers(this V1PodSpec pod) =>
+        (pod.InitContainers ?? new List<V1Container>()).Concat(pod.Containers);
+
+    public static V1Container Container(this V1PodSpec pod, string name) => pod.AllContainers().Single(c => c.Name == name);
+
+    /// <summary>The container and port a named or numbered port of the Pod resolves to.</summary>
+    public static (string Container, int Port) ResolvePort(this V1PodSpec pod, string port) =>
+        pod.AllContainers()
+            .SelectMany(c => (c.Ports ?? new List<V1ContainerPort>()).Select(p => (c.Name, p)))
+            .Where(x => x.p.Name == port || x.p.ContainerPort.ToString() == port)
+            .Select(x => (x.Name, x.p.ContainerPort))
+            .Single();
+}
