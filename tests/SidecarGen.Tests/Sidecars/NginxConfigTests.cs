@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Sidecars;
+
+/// <summary>The TLS termination sidecar's nginx.conf, checked by a real nginx (Debian's package).</summary>
+public sealed class NginxConfigTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sidecargen-nginx-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [SkippableFact]
+    public void Nginx_accepts_the_generated_configuration()
+    {
+        var nginx = RealTool.Require("nginx");
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service("TlsTerminationSidecar(TlsSecretName = \"payments-tls\")", "AuthProxySidecar(IssuerUrl = \"https://login.example.com\")"));
+        var config = output["compose/config/tls-termination/nginx.conf"];
+        Assert.Contains("proxy_pass http://127.0.0.1:4180;", config);
+
+        // The certificate nginx loads is the Secret's tls.crt/tls.key; here a fresh self-signed pair
+        // stands in for it at a temporary path.
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=payment-service", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(Path.Combine(folder, "tls.crt"), certificate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(folder, "tls.key"), key.ExportPkcs8PrivateKeyPem());
+        var configPath = Path.Combine(folder, "nginx.conf");
+        File.WriteAllText(configPath, config.Replace("/run/secrets/payments-tls/", folder + "/"));
+
+        var (exitCode, log) = Processes.Run(nginx, new[] { "-t", "-c", configPath });
+
+        Assert.True(exitCode == 0, log);
+        Assert.Contains("syntax is ok", log);
+        Assert.Contains("test is successful", log);
+    }
+}
