@@ -44,6 +44,13 @@ internal sealed class YamlWriter
 
     public YamlWriter String(string value)
     {
+        if (NeedsEscapes(value))
+        {
+            // Only a double-quoted scalar can carry these unchanged: YAML reads U+0085, U+2028 and
+            // U+2029 as line breaks, and control characters must be escaped.
+            return Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.DoubleQuoted, false, true));
+        }
+
         if (value.IndexOf('\n') >= 0)
         {
             // Multi-line text (config files) as a literal block; the emitter falls back to a
@@ -80,6 +87,19 @@ internal sealed class YamlWriter
         emitter.Emit(new DocumentEnd(true));
         emitter.Emit(new StreamEnd());
         return text.ToString();
+    }
+
+    private static bool NeedsEscapes(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF' || (char.IsControl(c) && c != '\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private YamlWriter Emit(ParsingEvent parsingEvent)

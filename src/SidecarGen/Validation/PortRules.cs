@@ -5,7 +5,10 @@ using SidecarGen.Planning;
 
 namespace SidecarGen.Validation;
 
-/// <summary>SCG0009 (port range) and SCG0003 (two containers of the Pod on one port).</summary>
+/// <summary>
+/// SCG0009 (port range), and the checks on the planned Pod: SCG0003 (two containers on one port),
+/// SCG0016 (an environment variable set twice in one container).
+/// </summary>
 internal static class PortRules
 {
     /// <summary>The sidecar properties that hold a single port.</summary>
@@ -70,6 +73,14 @@ internal static class PortRules
                 {
                     context.Report(RuleIds.PortCollision, ordinal, null, message);
                 }
+            }
+
+            // A variable the sidecar sets itself (e.g. OAUTH2_PROXY_CLIENT_ID) cannot be set again.
+            var env = arguments.GetStrings("Env");
+            foreach (var duplicate in container.Env.GroupBy(e => e.Name).Where(g => g.Count() > 1).Select(g => g.Key))
+            {
+                var item = Enumerable.Range(0, env.Count).FirstOrDefault(i => env[i].StartsWith(duplicate + "=", System.StringComparison.Ordinal));
+                context.Report(RuleIds.CannotRender, ordinal, "Env", $"'{duplicate}' is set by the sidecar itself", item);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SidecarGen.Model;
@@ -77,12 +78,26 @@ internal static class RenderRules
         }
 
         var env = arguments.GetStrings("Env");
+        var envNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < env.Count; i++)
         {
             var separator = env[i].IndexOf('=');
             if (separator <= 0 || !TextChecks.IsEnvironmentName(env[i].Substring(0, separator)))
             {
                 context.Report(RuleIds.CannotRender, ordinal, "Env", $"Env item '{env[i]}' is not KEY=VALUE with a valid variable name", i);
+            }
+            else if (!envNames.Add(env[i].Substring(0, separator)))
+            {
+                context.Report(RuleIds.CannotRender, ordinal, "Env", $"'{env[i].Substring(0, separator)}' is set twice", i);
+            }
+        }
+
+        var capabilities = arguments.GetStrings("Capabilities");
+        for (var i = 0; i < capabilities.Count; i++)
+        {
+            if (capabilities[i].Length == 0 || !capabilities[i].All(c => c is >= 'A' and <= 'Z' or '_') || capabilities.Take(i).Contains(capabilities[i]))
+            {
+                context.Report(RuleIds.CannotRender, ordinal, "Capabilities", $"'{capabilities[i]}' is not a Linux capability name (NET_ADMIN, SYS_PTRACE, ...) or is listed twice", i);
             }
         }
 
