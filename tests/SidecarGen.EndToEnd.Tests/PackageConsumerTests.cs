@@ -73,11 +73,27 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         Assert.Matches(@"Program\.cs\(8,\d+\): warning SCG0005: ", output);
         Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
 
+        // A compile error: the build fails and the previous manifests stay as they were.
+        consumer.WriteProgram(OrderService.Replace("app.Run();", "app.Run(); int broken = ;"));
+        Assert.NotEqual(0, DotNet.Run(consumer.Directory, "build").ExitCode);
+        Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+
         // Clean: what SidecarGen wrote is gone, the user's file is not.
         consumer.WriteProgram(OrderService);
         consumer.Build();
         DotNet.Succeed(consumer.Directory, "clean");
         Assert.Equal(new[] { "kubernetes/README.txt" }, consumer.Manifests());
+    }
+
+    [Fact]
+    public void A_design_time_build_writes_nothing()
+    {
+        var consumer = ConsumerProject.Create(package, "DesignTime", OrderService);
+
+        var output = DotNet.Succeed(consumer.Directory, "build", "-p:DesignTimeBuild=true", "-v:n");
+
+        Assert.Empty(consumer.Manifests());
+        Assert.DoesNotContain("SidecarGen: ", output);
     }
 
     [Fact]

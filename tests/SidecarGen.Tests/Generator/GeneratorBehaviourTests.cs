@@ -89,20 +89,50 @@ public sealed class GeneratorBehaviourTests
         Assert.Equal("Blocked", GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\")", sidecar)).Status);
     }
 
-    [Fact]
-    public void Output_is_identical_across_runs_and_cultures()
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    public void Output_is_byte_identical_across_runs_and_cultures(string cultureName)
     {
-        var first = GeneratorHarness.Run(Sources.OrderService);
+        var first = GeneratorHarness.Run(SidecarDeclarations.All());
         var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {
-            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
-            var second = GeneratorHarness.Run(Sources.OrderService);
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(cultureName);
+            var second = GeneratorHarness.Run(SidecarDeclarations.All());
             Assert.Equal(first.Files, second.Files);
         }
         finally
         {
             System.Globalization.CultureInfo.CurrentCulture = culture;
+            System.Globalization.CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    [Fact]
+    public void The_order_of_named_arguments_and_of_partial_declarations_does_not_matter()
+    {
+        var written = GeneratorHarness.Run(Sources.Program(
+            "SidecarService(\"svc\", Port = 9000, Replicas = 3, CpuRequest = \"500m\")",
+            "LoggingSidecar(LogPath = \"/logs\", Output = LogOutput.Loki, Endpoint = \"http://loki:3100\")"));
+        var reordered = GeneratorHarness.Run(Sources.Program(
+            "SidecarService(\"svc\", CpuRequest = \"500m\", Replicas = 3, Port = 9000)",
+            "LoggingSidecar(Endpoint = \"http://loki:3100\", Output = LogOutput.Loki, LogPath = \"/logs\")"));
+
+        Assert.Equal(written.Files, reordered.Files);
+    }
+
+    [Fact]
+    public void Files_have_lf_endings_a_final_newline_and_no_timestamp()
+    {
+        foreach (var (path, text) in GeneratorHarness.Run(SidecarDeclarations.All()).Files)
+        {
+            Assert.DoesNotContain("\r", text);
+            Assert.EndsWith("\n", text);
+            Assert.DoesNotMatch(@"20\d\d-\d\d-\d\d[T ]\d\d:\d\d", text);
+            Assert.False(string.IsNullOrWhiteSpace(path));
         }
     }
 
