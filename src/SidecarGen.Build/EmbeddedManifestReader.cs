@@ -37,13 +37,13 @@ internal static class EmbeddedManifestReader
                 continue;
             }
 
-            if (key == EmbeddedManifests.StatusKey)
+            if (key == ManifestContract.StatusKey)
             {
                 status = text;
             }
-            else if (key.StartsWith(EmbeddedManifests.FileKeyPrefix, StringComparison.Ordinal))
+            else if (key.StartsWith(ManifestContract.FileKeyPrefix, StringComparison.Ordinal))
             {
-                files.Add(new KeyValuePair<string, string>(key.Substring(EmbeddedManifests.FileKeyPrefix.Length), text));
+                files.Add(new KeyValuePair<string, string>(key.Substring(ManifestContract.FileKeyPrefix.Length), text));
             }
         }
 

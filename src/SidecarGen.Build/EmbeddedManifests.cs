@@ -9,11 +9,6 @@ namespace SidecarGen.Build;
 /// </summary>
 internal sealed class EmbeddedManifests
 {
-    public const string StatusKey = "SidecarGen.Status";
-    public const string FileKeyPrefix = "SidecarGen.File:";
-    public const string Generated = "Generated";
-    public const string Blocked = "Blocked";
-
     public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files)
     {
         Status = status;

@@ -51,7 +51,7 @@ public sealed class WriteSidecarManifests : Task
     {
         var embedded = EmbeddedManifestReader.Read(AssemblyPath);
         var previous = OwnedFiles.Read(StateFile);
-        if (embedded.Status == EmbeddedManifests.Blocked)
+        if (embedded.Status == ManifestContract.Blocked)
         {
             Log.LogMessage(MessageImportance.Normal, "SidecarGen: manifests in {0} left as they were while SidecarGen errors stand", OutputDirectory);
             WrittenFiles = previous.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
@@ -60,7 +60,7 @@ public sealed class WriteSidecarManifests : Task
 
         var root = Path.GetFullPath(OutputDirectory);
         var targets = new List<KeyValuePair<string, string>>();
-        foreach (var file in embedded.Status == EmbeddedManifests.Generated ? embedded.Files : Array.Empty<KeyValuePair<string, string>>())
+        foreach (var file in embedded.Status == ManifestContract.Generated ? embedded.Files : Array.Empty<KeyValuePair<string, string>>())
         {
             if (Resolve(root, file.Key) is not { } path)
             {

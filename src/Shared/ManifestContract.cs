@@ -1,0 +1,16 @@
+namespace SidecarGen;
+
+/// <summary>
+/// The contract between the generator and the MSBuild task, compiled into both (they share no
+/// assembly): each generated file travels in the compiled assembly as
+/// <c>[assembly: AssemblyMetadata("SidecarGen.File:&lt;path&gt;", content)]</c>, and
+/// <c>SidecarGen.Status</c> says whether the task may write (<see cref="Generated"/>) or must keep the
+/// previous files (<see cref="Blocked"/>, while an SCG error stands). No status: no service.
+/// </summary>
+internal static class ManifestContract
+{
+    public const string StatusKey = "SidecarGen.Status";
+    public const string FileKeyPrefix = "SidecarGen.File:";
+    public const string Generated = "Generated";
+    public const string Blocked = "Blocked";
+}
