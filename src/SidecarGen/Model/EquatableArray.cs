@@ -29,8 +29,6 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public bool IsEmpty => Items.IsEmpty;
 
-    public ImmutableArray<T> AsImmutableArray() => Items;
-
     public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan());
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);

@@ -27,7 +27,7 @@ internal static class ServicePlanner
         var port = service.GetInt("Port") ?? DefaultPort;
         var healthPath = service.GetString("HealthPath") is { Length: > 0 } path ? path : DefaultHealthPath;
 
-        var sidecars = BuildSidecars(declaration, name, port, healthPath, out var entry);
+        var sidecars = BuildSidecars(declaration, name, port, out var entry);
         var appVolumes = sidecars.SelectMany(sidecar => sidecar.SharedVolumes).ToList();
         var app = new ContainerSpec(
             name,
@@ -86,7 +86,7 @@ internal static class ServicePlanner
     /// Builds the sidecars innermost traffic hop first, so each one knows the port it forwards to;
     /// they keep their source order in the result.
     /// </summary>
-    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, int appPort, string healthPath, out EntryPoint? entry)
+    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, int appPort, out EntryPoint? entry)
     {
         var built = new SidecarSpec[declaration.Sidecars.Count];
         var upstream = appPort;
@@ -97,7 +97,7 @@ internal static class ServicePlanner
             .ThenBy(index => index);
         foreach (var index in order)
         {
-            var sidecar = SidecarCatalog.Build(declaration.Sidecars[index], new SidecarContext(serviceName, appPort, upstream, upstreamTls, healthPath));
+            var sidecar = SidecarCatalog.Build(declaration.Sidecars[index], new SidecarContext(serviceName, upstream, upstreamTls));
             if (sidecar.InboundPort is int inbound)
             {
                 upstream = inbound;

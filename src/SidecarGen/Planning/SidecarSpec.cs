@@ -20,8 +20,6 @@ internal sealed record SidecarSpec(
 {
     public string Name => Container.Name;
 
-    /// <summary>Where the sidecar's config files are mounted, in both outputs.</summary>
-    public string ConfigDirectory => ConfigMount(Name);
-
+    /// <summary>Where a sidecar's config files are mounted, in both outputs.</summary>
     public static string ConfigMount(string sidecarName) => "/etc/sidecargen/" + sidecarName;
 }

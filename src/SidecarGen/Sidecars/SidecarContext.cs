@@ -5,4 +5,4 @@ namespace SidecarGen.Sidecars;
 /// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one;
 /// <paramref name="UpstreamTls"/> says whether that hop expects TLS (a TLS termination sidecar does).
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, int AppPort, int UpstreamPort, bool UpstreamTls, string HealthPath);
+internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls);
