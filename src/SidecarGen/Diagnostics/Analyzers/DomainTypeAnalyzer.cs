@@ -25,13 +25,8 @@ public sealed class DomainTypeAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        AnalyzerSetup.OnSidecarGenCompilations(context, start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownTypes.Sidecar) is null)
-            {
-                return;
-            }
-
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SidecarGenDomainNamespaces", out var configured);
             var domain = new DomainNamespaces(configured);
 

@@ -23,13 +23,8 @@ public sealed class PlacementAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        AnalyzerSetup.OnSidecarGenCompilations(context, start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownTypes.Sidecar) is null)
-            {
-                return;
-            }
-
             var services = new ConcurrentBag<Location>();
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, services), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end =>

@@ -20,13 +20,8 @@ public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        AnalyzerSetup.OnSidecarGenCompilations(context, start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownTypes.Sidecar) is null)
-            {
-                return;
-            }
-
             var settings = BuildSettingsReader.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             var ids = SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet();
             start.RegisterSymbolAction(
