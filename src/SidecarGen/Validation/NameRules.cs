@@ -8,6 +8,9 @@ namespace SidecarGen.Validation;
 /// <summary>SCG0007: every container and Secret name Kubernetes will see is valid and unique in the Pod.</summary>
 internal static class NameRules
 {
+    /// <summary>Volumes are named <c>&lt;sidecar&gt;-positions</c> and the like, and a volume name is a DNS label (63).</summary>
+    public const int MaxSidecarName = 50;
+
     public static void Check(ValidationContext context)
     {
         var serviceName = ServicePlanner.ServiceName(context.Declaration, context.Settings);
@@ -20,9 +23,9 @@ internal static class NameRules
         foreach (var sidecar in context.Declaration.Sidecars)
         {
             var name = SidecarName(sidecar);
-            if (!TextChecks.IsDnsLabel(name))
+            if (!TextChecks.IsDnsLabel(name) || name.Length > MaxSidecarName)
             {
-                context.Report(RuleIds.InvalidName, sidecar.Ordinal, "Name", $"The sidecar name '{name}' is not a DNS-1123 label (lowercase letters, digits and '-', at most 63)");
+                context.Report(RuleIds.InvalidName, sidecar.Ordinal, "Name", $"The sidecar name '{name}' is not a DNS-1123 label of at most {MaxSidecarName} characters (lowercase letters, digits and '-'; the sidecar's volumes are named after it)");
             }
             else if (!names.Add(name))
             {

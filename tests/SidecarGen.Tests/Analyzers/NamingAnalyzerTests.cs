@@ -10,6 +10,7 @@ public sealed class NamingAnalyzerTests
         using SidecarGen;
         [SidecarService({|SCG0007:"Order_Service"|})]
         [Sidecar({|SCG0007:"Cache"|}, "redis:7.4.1")]
+        [Sidecar({|SCG0007:"a-sidecar-name-that-is-a-valid-label-but-too-long-for-its-volumes"|}, "redis:7.4.1")]
         [AuthProxySidecar(IssuerUrl = "https://login.example.com", {|SCG0007:SecretName = "bad secret"|})]
         public partial class Program { }
         """);

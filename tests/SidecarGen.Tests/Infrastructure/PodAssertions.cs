@@ -43,6 +43,9 @@ internal static class PodAssertions
         Assert.Equal(ports.Count, ports.Select(p => p.Name).Distinct().Count());
         Assert.All(ports, p => Assert.InRange(p.Name.Length, 1, 15));
 
+        // Names Kubernetes validates as DNS-1123 labels.
+        Assert.All(pod.Volumes.Select(v => v.Name).Concat(pod.AllContainers().Select(c => c.Name)), name => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", name));
+
         // Every mounted volume exists, and every volume is mounted.
         var volumes = pod.Volumes.Select(v => v.Name).ToList();
         var mounted = pod.AllContainers().SelectMany(c => c.VolumeMounts ?? new List<V1VolumeMount>()).Select(m => m.Name).Distinct().ToList();

@@ -83,6 +83,7 @@ public sealed class HostileInputTests
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
         Assert.Equal(service.Sidecars.Length + 1, pod.AllContainers().Count());
+        Assert.All(pod.Volumes.Select(v => v.Name).Concat(pod.AllContainers().SelectMany(c => (c.Ports ?? new List<V1ContainerPort>()).Select(p => p.Name))), name => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", name));
         var compose = YamlJson.Parse(output["compose/compose.yaml"]);
         Assert.Equal(service.Sidecars.Length + 1, compose["services"]!.AsObject().Count);
         Assert.Equal(new[] { "name", "services", "volumes", "secrets" }.Intersect(compose.AsObject().Select(p => p.Key)), compose.AsObject().Select(p => p.Key));
