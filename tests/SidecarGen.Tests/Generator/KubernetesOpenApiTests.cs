@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Generator;
+
+/// <summary>
+/// Every generated Kubernetes object validated against the JSON schemas generated from the
+/// Kubernetes OpenAPI spec (the npm package kubernetes-models, run by OpenApi/validate.mjs; .ci/run
+/// installs it): types, required fields and enums, beyond what a strict read-back checks.
+/// </summary>
+public sealed class KubernetesOpenApiTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sidecargen-openapi-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    public static TheoryData<string, string> Services => new()
+    {
+        { "order-service", Sources.OrderService },
+        { "all-sidecars", SidecarDeclarations.All() },
+        { "mesh-without-mtls", SidecarDeclarations.Service("ServiceMeshSidecar(Mtls = false)", "TlsTerminationSidecar") },
+        { "consul-watcher", SidecarDeclarations.Service("ConfigWatcherSidecar", "LoggingSidecar(Agent = LogAgent.Filebeat)") },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Services))]
+    public void Every_object_matches_the_kubernetes_openapi_schema(string name, string source)
+    {
+        var node = RealTool.Require("node");
+        var validator = Path.Combine(OpenApiFolder(), "validate.mjs");
+        if (!Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "kubernetes-models")))
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", ".ci/run installs tests/SidecarGen.Tests/OpenApi's packages");
+            Skip.If(true, "run `npm install --prefix tests/SidecarGen.Tests/OpenApi` to validate against the OpenAPI schemas");
+        }
+
+        foreach (var kubernetesVersion in new[] { "1.33", "1.28" })
+        {
+            var output = GeneratorHarness.Run(source, new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = kubernetesVersion });
+            var files = output.KubernetesObjects.Select(file =>
+            {
+                var path = Path.Combine(folder, name + "-" + kubernetesVersion + "-" + Path.GetFileName(file.Key));
+                File.WriteAllText(path, file.Value);
+                return path;
+            }).ToList();
+
+            var (exitCode, log) = Processes.Run(node, new[] { validator }.Concat(files));
+
+            Assert.True(exitCode == 0, log);
+            Assert.Equal(files.Count, log.Split('\n').Count(line => line.StartsWith("ok ", StringComparison.Ordinal)));
+        }
+    }
+
+    private static string OpenApiFolder([CallerFilePath] string caller = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(caller))!, "OpenApi");
+}

@@ -1,0 +1,24 @@
+// Validates Kubernetes manifests against the JSON schemas kubernetes-models generates from the
+// Kubernetes OpenAPI spec. Usage: node validate.mjs FILE...; exits 1 if any object is invalid.
+import { readFileSync } from "node:fs";
+import yaml from "js-yaml";
+const kinds = {
+  "apps/v1/Deployment": "kubernetes-models/apps/v1/Deployment",
+  "v1/Service": "kubernetes-models/v1/Service",
+  "v1/ConfigMap": "kubernetes-models/v1/ConfigMap",
+  "policy/v1/PodDisruptionBudget": "kubernetes-models/policy/v1/PodDisruptionBudget",
+  "networking.k8s.io/v1/NetworkPolicy": "kubernetes-models/networking.k8s.io/v1/NetworkPolicy",
+};
+let failed = 0;
+for (const file of process.argv.slice(2)) {
+  for (const doc of yaml.loadAll(readFileSync(file, "utf8"))) {
+    const key = `${doc.apiVersion}/${doc.kind}`;
+    const module = kinds[key];
+    if (!module) { console.log(`skip ${file}: ${key} (no OpenAPI schema)`); continue; }
+    const mod = await import(module);
+    const Model = mod[doc.kind] ?? mod.default;
+    try { new Model(doc).validate(); console.log(`ok ${file}`); }
+    catch (e) { failed++; console.log(`INVALID ${file}: ${e.message}\n${JSON.stringify(e.errors ?? [], null, 1)}`); }
+  }
+}
+process.exit(failed ? 1 : 0);
