@@ -98,7 +98,7 @@ public sealed class AllSidecarsTests
         Assert.Equal(6379, redis.Ports.Single().ContainerPort);
         Assert.Equal("REDIS_MAXMEMORY", redis.Env.Single().Name);
         Assert.Equal("96Mi", redis.Resources.Limits["memory"].ToString());
-        Assert.Equal(6379, redis.StartupProbe.TcpSocket.Port.Value is "tcp-6379" ? 6379 : 0);
+        Assert.Equal("tcp-6379", redis.StartupProbe.TcpSocket.Port.Value);
 
         var compose = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["redis-cache"]!;
         Assert.Equal("redis:7.4.1", (string?)compose["image"]);

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SidecarGen.Tests.Infrastructure;
 
-namespace SidecarGen.Tests.Properties;
+namespace SidecarGen.Tests.PropertyBased;
 
 /// <summary>
 /// Thousands of random, hostile attribute sets through the generator. For each: no exception; and

@@ -1,7 +1,7 @@
 using CsCheck;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace SidecarGen.Tests.Properties;
+namespace SidecarGen.Tests.PropertyBased;
 
 /// <summary>One attribute argument as C# source: a string, an int, a bool, an enum value or an array of those.</summary>
 internal sealed record Argument(string Name, object Value)
