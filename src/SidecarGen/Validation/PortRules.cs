@@ -7,7 +7,7 @@ namespace SidecarGen.Validation;
 
 /// <summary>
 /// SCG0009 (port range), and the checks on the planned Pod: SCG0003 (two containers on one port),
-/// SCG0016 (an environment variable set twice in one container).
+/// SCG0016 (an environment variable set twice, or two volumes on one path, in one container).
 /// </summary>
 internal static class PortRules
 {
@@ -73,6 +73,14 @@ internal static class PortRules
                 {
                     context.Report(RuleIds.PortCollision, ordinal, null, message);
                 }
+            }
+
+            // Two volumes on one path (e.g. LogPath and MountPath alike, or either at /tmp) make an invalid Pod.
+            foreach (var path in container.Mounts.GroupBy(m => m.Path.TrimEnd('/')).Where(g => g.Count() > 1).Select(g => g.Key))
+            {
+                var culprit = context.Declaration.Sidecars.LastOrDefault(s => new[] { "LogPath", "MountPath" }.Any(a => s.Arguments.GetString(a)?.TrimEnd('/') == path));
+                var argument = culprit is null ? null : new[] { "LogPath", "MountPath" }.First(a => culprit.Arguments.GetString(a)?.TrimEnd('/') == path);
+                context.Report(RuleIds.CannotRender, culprit?.Ordinal ?? ordinal, argument, $"Two volumes would be mounted at '{path}' in '{container.Name}'");
             }
 
             // A variable the sidecar sets itself (e.g. OAUTH2_PROXY_CLIENT_ID) cannot be set again.

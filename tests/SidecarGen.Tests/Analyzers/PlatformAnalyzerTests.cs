@@ -26,6 +26,15 @@ public sealed class PlatformAnalyzerTests
         ("SidecarGenKubernetesVersion", "1.29"));
 
     [Fact]
+    public Task SCG0016_two_volumes_on_one_path_are_flagged_on_the_second() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [LoggingSidecar(LogPath = "/var/app")]
+        [ConfigWatcherSidecar({|SCG0016:MountPath = "/var/app/"|})]
+        [Sidecar("cache", "redis:7.4.1", Ports = new[] { 6379 })]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task SCG0016_settings_that_cannot_be_rendered_are_flagged() => Verify<PlatformAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc", {|SCG0016:HealthPath = "healthz"|})]

@@ -46,6 +46,9 @@ internal static class PodAssertions
         // Names Kubernetes validates as DNS-1123 labels.
         Assert.All(pod.Volumes.Select(v => v.Name).Concat(pod.AllContainers().Select(c => c.Name)), name => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", name));
 
+        // No container mounts two volumes on one path.
+        Assert.All(pod.AllContainers(), c => Assert.Equal(c.VolumeMounts?.Count ?? 0, c.VolumeMounts?.Select(m => m.MountPath.TrimEnd('/')).Distinct().Count() ?? 0));
+
         // Every mounted volume exists, and every volume is mounted.
         var volumes = pod.Volumes.Select(v => v.Name).ToList();
         var mounted = pod.AllContainers().SelectMany(c => c.VolumeMounts ?? new List<V1VolumeMount>()).Select(m => m.Name).Distinct().ToList();

@@ -120,7 +120,7 @@ internal static class HostileInput
             .Select(a => new SidecarCase("MetricsSidecar", a)),
         Arguments(("Upstreams", Strs), ("Mtls", Gen.Bool.Select(b => (object)b)), ("Retries", Num), ("TimeoutSeconds", Num), ("TlsSecretName", Mostly("mesh-tls")), ("InboundPort", Num))
             .Select(a => new SidecarCase("ServiceMeshSidecar", a)),
-        Arguments(("Key", Mostly("config/app", "/config/x")), ("Address", Mostly("http://consul:8500", "http://etcd:2379")), ("MountPath", Mostly("/etc/app/config")), ("Source", Gen.Int[0, 1].Select(v => (object)new EnumValue("ConfigSource", v))))
+        Arguments(("Key", Mostly("config/app", "/config/x")), ("Address", Mostly("http://consul:8500", "http://etcd:2379")), ("MountPath", Mostly("/etc/app/config", "/logs", "/tmp")), ("Source", Gen.Int[0, 1].Select(v => (object)new EnumValue("ConfigSource", v))))
             .Select(a => new SidecarCase("ConfigWatcherSidecar", a)),
         Arguments(("Port", Num), ("TlsSecretName", Mostly("app-tls")))
             .Select(a => new SidecarCase("TlsTerminationSidecar", a)),

@@ -84,6 +84,7 @@ public sealed class HostileInputTests
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
         Assert.Equal(service.Sidecars.Length + 1, pod.AllContainers().Count());
         Assert.All(pod.Volumes.Select(v => v.Name).Concat(pod.AllContainers().SelectMany(c => (c.Ports ?? new List<V1ContainerPort>()).Select(p => p.Name))), name => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", name));
+        Assert.All(pod.AllContainers(), c => Assert.Equal((c.VolumeMounts ?? new List<V1VolumeMount>()).Count, (c.VolumeMounts ?? new List<V1VolumeMount>()).Select(m => m.MountPath.TrimEnd('/')).Distinct().Count()));
         var compose = YamlJson.Parse(output["compose/compose.yaml"]);
         Assert.Equal(service.Sidecars.Length + 1, compose["services"]!.AsObject().Count);
         Assert.Equal(new[] { "name", "services", "volumes", "secrets" }.Intersect(compose.AsObject().Select(p => p.Key)), compose.AsObject().Select(p => p.Key));
