@@ -1,24 +1,30 @@
 using System;
+using System.Diagnostics;
 
 namespace SidecarGen;
 
 /// <summary>
 /// oauth2-proxy in front of the app: every inbound request is authenticated against the OIDC
-/// issuer before it reaches the app on <c>localhost</c>. The client id, client secret and cookie
-/// secret come only from the Secret <see cref="SecretName"/> (keys <c>client-id</c>,
-/// <c>client-secret</c>, <c>cookie-secret</c>), never from source.
+/// issuer before it is forwarded to the app on <c>localhost</c>.
 /// </summary>
+/// <remarks>
+/// The client id, client secret and cookie secret never come from source: only from the
+/// Kubernetes Secret / Compose secret named <see cref="SecretName"/>, keys <c>client-id</c>,
+/// <c>client-secret</c> and <c>cookie-secret</c>. Create it before deploying.
+/// </remarks>
 /// <example>
 /// <code>
 /// [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "order-auth")]
 /// public partial class Program;
 /// </code>
 /// </example>
+// The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
+[Conditional("SIDECARGEN_KEEP_ATTRIBUTES")]
 [SidecarConcern(SidecarConcerns.Authentication)]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class AuthProxySidecarAttribute : SidecarAttribute
 {
-    /// <summary>Declares an auth proxy sidecar named <c>auth-proxy</c>.</summary>
+    /// <summary>Declares an auth proxy sidecar named <c>auth-proxy</c> with oauth2-proxy's default pinned image.</summary>
     public AuthProxySidecarAttribute()
         : base("auth-proxy")
     {
@@ -30,12 +36,15 @@ public sealed class AuthProxySidecarAttribute : SidecarAttribute
     /// <summary>The oauth2-proxy provider. Default <c>oidc</c>.</summary>
     public string Provider { get; set; } = "oidc";
 
-    /// <summary>The OIDC issuer, an absolute https URL (SCG0013).</summary>
+    /// <summary>The OIDC issuer, an absolute https URL (SCG0013). Default: none.</summary>
     public string? IssuerUrl { get; set; }
 
-    /// <summary>E-mail domains allowed in; null allows any (<c>*</c>).</summary>
+    /// <summary>The e-mail domains allowed in. Default (null): any (<c>*</c>).</summary>
     public string[]? EmailDomains { get; set; }
 
-    /// <summary>The Secret holding <c>client-id</c>, <c>client-secret</c> and <c>cookie-secret</c>. Default <c>&lt;service&gt;-auth-proxy</c>.</summary>
+    /// <summary>
+    /// The Secret holding <c>client-id</c>, <c>client-secret</c> and <c>cookie-secret</c>.
+    /// Default (null): <c>&lt;service&gt;-auth-proxy</c>.
+    /// </summary>
     public string? SecretName { get; set; }
 }

@@ -1,25 +1,38 @@
 using System;
+using System.Diagnostics;
 
 namespace SidecarGen;
 
 /// <summary>
 /// An OpenTelemetry Collector beside the app: it receives OTLP on <c>localhost:</c><see cref="OtlpPort"/>
-/// (the app gets <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) and exposes Prometheus metrics on
-/// <see cref="ScrapePort"/> at <c>/metrics</c>, with the Pod annotated for scraping.
+/// and exposes Prometheus metrics on <see cref="ScrapePort"/> at <c>/metrics</c>.
 /// </summary>
+/// <remarks>
+/// The app gets <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and
+/// <c>OTEL_SERVICE_NAME</c>, so the OpenTelemetry SDK finds the collector without code. The Pod is
+/// annotated for Prometheus scraping (<c>prometheus.io/scrape</c>, <c>port</c>, <c>path</c>).
+/// </remarks>
+/// <example>
+/// <code>
+/// [MetricsSidecar(ScrapePort = 8889)]
+/// public partial class Program;
+/// </code>
+/// </example>
+// The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
+[Conditional("SIDECARGEN_KEEP_ATTRIBUTES")]
 [SidecarConcern(SidecarConcerns.Metrics)]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class MetricsSidecarAttribute : SidecarAttribute
 {
-    /// <summary>Declares a metrics sidecar named <c>metrics</c>.</summary>
+    /// <summary>Declares a metrics sidecar named <c>metrics</c> with the collector's default pinned image.</summary>
     public MetricsSidecarAttribute()
         : base("metrics")
     {
     }
 
-    /// <summary>The port Prometheus scrapes. Default 8889.</summary>
+    /// <summary>The port Prometheus scrapes at <c>/metrics</c>. Default 8889.</summary>
     public int ScrapePort { get; set; } = 8889;
 
-    /// <summary>The OTLP gRPC port the app exports to. Default 4317.</summary>
+    /// <summary>The OTLP gRPC port the app exports to on <c>localhost</c>. Default 4317.</summary>
     public int OtlpPort { get; set; } = 4317;
 }

@@ -1,17 +1,31 @@
 using System;
+using System.Diagnostics;
 
 namespace SidecarGen;
 
 /// <summary>
 /// An Envoy proxy handling traffic management: an inbound listener on <see cref="InboundPort"/> in
-/// front of the app, mutual TLS, retries, timeouts, circuit breaking, trace header propagation, and
-/// a local egress listener per <see cref="Upstreams"/> entry.
+/// front of the app, mutual TLS, retries, timeouts, circuit breaking, and a local egress listener
+/// per <see cref="Upstreams"/> entry.
 /// </summary>
+/// <remarks>
+/// Envoy becomes the Pod's front door. Its admin interface listens on loopback only; the probes and
+/// Prometheus use <c>/ready</c> and <c>/stats/prometheus</c> on port 15090. Each upstream gets a local
+/// egress listener (15100, 15101, ...) that the app finds in <c>SIDECARGEN_UPSTREAM_&lt;NAME&gt;</c>.
+/// </remarks>
+/// <example>
+/// <code>
+/// [ServiceMeshSidecar(Upstreams = new[] { "ledger=ledger.finance.svc.cluster.local:8080" }, TimeoutSeconds = 5)]
+/// public partial class Program;
+/// </code>
+/// </example>
+// The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
+[Conditional("SIDECARGEN_KEEP_ATTRIBUTES")]
 [SidecarConcern(SidecarConcerns.TrafficManagement)]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ServiceMeshSidecarAttribute : SidecarAttribute
 {
-    /// <summary>Declares a service mesh sidecar named <c>service-mesh</c>.</summary>
+    /// <summary>Declares a service mesh sidecar named <c>service-mesh</c> with Envoy's default pinned image.</summary>
     public ServiceMeshSidecarAttribute()
         : base("service-mesh")
     {
@@ -20,27 +34,30 @@ public sealed class ServiceMeshSidecarAttribute : SidecarAttribute
     /// <summary>The inbound listener's port. Default 15001.</summary>
     public int InboundPort { get; set; } = 15001;
 
-    /// <summary>Envoy's admin port (its <c>/ready</c> is the probe). Default 9901.</summary>
+    /// <summary>Envoy's admin port, on loopback only. Default 9901.</summary>
     public int AdminPort { get; set; } = 9901;
 
-    /// <summary>Mutual TLS on the inbound listener, certificates from <see cref="TlsSecretName"/>. Default true.</summary>
+    /// <summary>Mutual TLS on the inbound and egress listeners, certificates from <see cref="TlsSecretName"/>. Default true.</summary>
     public bool Mtls { get; set; } = true;
 
-    /// <summary>The Secret holding <c>tls.crt</c>, <c>tls.key</c> and <c>ca.crt</c>. Default <c>&lt;service&gt;-mesh-tls</c>.</summary>
+    /// <summary>
+    /// The Secret holding <c>tls.crt</c>, <c>tls.key</c> and <c>ca.crt</c> (e.g. issued by cert-manager).
+    /// Default (null): <c>&lt;service&gt;-mesh-tls</c>.
+    /// </summary>
     public string? TlsSecretName { get; set; }
 
-    /// <summary>Circuit breaker: maximum connections to the app. Default 1024.</summary>
+    /// <summary>Circuit breaker: maximum connections. Default 1024.</summary>
     public int MaxConnections { get; set; } = 1024;
 
     /// <summary>Circuit breaker: maximum pending requests. Default 1024.</summary>
     public int MaxPendingRequests { get; set; } = 1024;
 
-    /// <summary>Retries on connect failures and 5xx. Default 3.</summary>
+    /// <summary>Retries on connect failures and resets. Default 3.</summary>
     public int Retries { get; set; } = 3;
 
     /// <summary>Request timeout in seconds. Default 15.</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
-    /// <summary>Outbound services, each <c>"name=host:port"</c>, each a local egress listener.</summary>
+    /// <summary>Outbound services, each <c>"name=host:port"</c>; each becomes a local egress listener. Default: none.</summary>
     public string[]? Upstreams { get; set; }
 }

@@ -4,9 +4,14 @@ using System.Diagnostics;
 namespace SidecarGen;
 
 /// <summary>
-/// Describes the service itself: the app container the sidecars run beside. Optional — without it
-/// every default applies. Put it on the entry-point class (<c>Program</c>); one per project.
+/// Describes the service itself: the app container the sidecars run beside. Optional: without it
+/// every default applies.
 /// </summary>
+/// <remarks>
+/// Put it on the entry-point class (<c>Program</c>; with top-level statements, add
+/// <c>public partial class Program;</c>). One per project (SCG0015). The Deployment, Service and
+/// Compose project are named after <see cref="Name"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080)]
@@ -14,22 +19,23 @@ namespace SidecarGen;
 /// public partial class Program;
 /// </code>
 /// </example>
-// Read from source by the generator; not kept in the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
+// The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
 [Conditional("SIDECARGEN_KEEP_ATTRIBUTES")]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class SidecarServiceAttribute : Attribute
 {
     /// <summary>Declares the service.</summary>
-    /// <param name="name">The service's name (a DNS-1123 label); null: the kebab-case assembly name.</param>
+    /// <param name="name">The service's name, a DNS-1123 label. Default (null): the kebab-case assembly name.</param>
     public SidecarServiceAttribute(string? name = null) => Name = name;
 
-    /// <summary>The service's name: Deployment, Service and Compose project are named after it.</summary>
+    /// <summary>The service's name, a DNS-1123 label; null means the kebab-case assembly name.</summary>
     public string? Name { get; }
 
-    /// <summary>
-    /// The app's image, with a pinned tag. Default: the .NET SDK container properties
-    /// (<c>ContainerRegistry</c>/<c>ContainerRepository</c>/<c>ContainerImageTag</c>), else <c>&lt;name&gt;:&lt;Version&gt;</c>.
-    /// </summary>
+    /// <summary>The app's image, with a pinned tag.</summary>
+    /// <remarks>
+    /// Default: the .NET SDK container properties (<c>ContainerRegistry</c>/<c>ContainerRepository</c>/<c>ContainerImageTag</c>),
+    /// else <c>&lt;name&gt;:&lt;Version&gt;</c>.
+    /// </remarks>
     public string? Image { get; set; }
 
     /// <summary>The port the app listens on (it gets <c>ASPNETCORE_HTTP_PORTS</c>). Default 8080.</summary>
@@ -41,15 +47,15 @@ public sealed class SidecarServiceAttribute : Attribute
     /// <summary>The app's health endpoint, used for its startup, readiness and liveness probes. Default <c>/healthz</c>.</summary>
     public string HealthPath { get; set; } = "/healthz";
 
-    /// <summary>The app's CPU request, a Kubernetes quantity. Default <c>250m</c>.</summary>
+    /// <summary>The app's CPU request, a Kubernetes quantity (SCG0006). Default (null): <c>250m</c>.</summary>
     public string? CpuRequest { get; set; }
 
-    /// <summary>The app's memory request, a Kubernetes quantity. Default <c>256Mi</c>.</summary>
+    /// <summary>The app's memory request, a Kubernetes quantity (SCG0006). Default (null): <c>256Mi</c>.</summary>
     public string? MemoryRequest { get; set; }
 
-    /// <summary>The app's CPU limit, a Kubernetes quantity. Default <c>1</c>.</summary>
+    /// <summary>The app's CPU limit, a Kubernetes quantity (SCG0006). Default (null): <c>1</c>.</summary>
     public string? CpuLimit { get; set; }
 
-    /// <summary>The app's memory limit, a Kubernetes quantity. Default <c>512Mi</c>.</summary>
+    /// <summary>The app's memory limit, a Kubernetes quantity (SCG0006). Default (null): <c>512Mi</c>.</summary>
     public string? MemoryLimit { get; set; }
 }

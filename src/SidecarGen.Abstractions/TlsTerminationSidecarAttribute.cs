@@ -1,16 +1,25 @@
 using System;
+using System.Diagnostics;
 
 namespace SidecarGen;
 
 /// <summary>
-/// An unprivileged TLS-terminating proxy in front of the app: HTTPS on <see cref="Port"/>, plain
-/// HTTP to the next hop on <c>localhost</c>, certificate from the Secret <see cref="TlsSecretName"/>.
+/// An unprivileged TLS-terminating proxy (nginx) in front of the app: HTTPS on <see cref="Port"/>,
+/// plain HTTP to the next hop on <c>localhost</c>, certificate from the Secret <see cref="TlsSecretName"/>.
 /// </summary>
+/// <example>
+/// <code>
+/// [TlsTerminationSidecar(Port = 8443, TlsSecretName = "payments-tls")]
+/// public partial class Program;
+/// </code>
+/// </example>
+// The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
+[Conditional("SIDECARGEN_KEEP_ATTRIBUTES")]
 [SidecarConcern(SidecarConcerns.TlsTermination)]
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class TlsTerminationSidecarAttribute : SidecarAttribute
 {
-    /// <summary>Declares a TLS termination sidecar named <c>tls-termination</c>.</summary>
+    /// <summary>Declares a TLS termination sidecar named <c>tls-termination</c> with nginx's default pinned image.</summary>
     public TlsTerminationSidecarAttribute()
         : base("tls-termination")
     {
@@ -19,6 +28,6 @@ public sealed class TlsTerminationSidecarAttribute : SidecarAttribute
     /// <summary>The HTTPS port. Default 8443.</summary>
     public int Port { get; set; } = 8443;
 
-    /// <summary>The Secret holding <c>tls.crt</c> and <c>tls.key</c>. Default <c>&lt;service&gt;-tls</c>.</summary>
+    /// <summary>The Secret holding <c>tls.crt</c> and <c>tls.key</c>. Default (null): <c>&lt;service&gt;-tls</c>.</summary>
     public string? TlsSecretName { get; set; }
 }
