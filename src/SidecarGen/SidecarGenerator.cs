@@ -1,43 +1,44 @@
-using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SidecarGen.Emit;
-using SidecarGen.Model;
 using SidecarGen.Reading;
 
 namespace SidecarGen;
 
 /// <summary>
-/// Attributes on <c>Program</c> → a <see cref="ServiceDeclaration"/> → a plan → Kubernetes and Compose
-/// files, embedded in the compilation as assembly metadata for the MSBuild task to write to disk.
-/// Every step holds only equatable data, so an edit elsewhere leaves the whole pipeline cached.
+/// The entry-point class's attributes → a <see cref="Model.ServiceDeclaration"/> → a plan → Kubernetes
+/// and Compose files, embedded in the compilation as assembly metadata for the MSBuild task to write to
+/// disk. Every step after the first holds only equatable data, so an edit elsewhere leaves them cached.
 /// </summary>
+/// <remarks>
+/// SidecarGen's attributes live on one class, the entry point, so the first step looks that class up
+/// by name in the compiler's symbol tables (<see cref="EntryPointClass"/>) instead of registering a
+/// <c>ForAttributeWithMetadataName</c> provider per attribute: those keep a table entry per syntax
+/// tree and walk it on every edit, and cannot see a user's own sidecar attributes. docs/performance.md
+/// has the measurements behind this choice.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class SidecarGenerator : IIncrementalGenerator
 {
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var declarations = KnownTypes.Triggers
-            .Select(attribute => context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    attribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (syntax, cancellationToken) => AttributeReader.Read((INamedTypeSymbol)syntax.TargetSymbol, cancellationToken))
-                .WithTrackingName(TrackingNames.Declarations)
-                .Collect())
-            .Aggregate(static (left, right) => left.Combine(right).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
-            .Select(static (all, _) => Distinct(all))
-            .WithTrackingName(TrackingNames.AllDeclarations);
-
         var settings = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => BuildSettingsReader.Read(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Settings);
 
-        var manifests = declarations
+        // Runs on every compilation, like the transform of any attribute-driven provider: the attribute
+        // arguments can depend on any file (a constant, the user's own sidecar attribute class).
+        var service = context.CompilationProvider
+            .Combine(settings.Select(static (settings, _) => settings.RootNamespace))
+            .Select(static (input, cancellationToken) =>
+                EntryPointClass.Find(input.Left, input.Right, cancellationToken) is { } entryPoint
+                    ? AttributeReader.Read(entryPoint, cancellationToken)
+                    : null)
+            .WithTrackingName(TrackingNames.Service);
+
+        var manifests = service
             .Combine(settings)
-            .Select(static (pair, _) => ManifestRenderer.Render(pair.Left, pair.Right))
+            .Select(static (input, _) => ManifestRenderer.Render(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Manifests);
 
         context.RegisterSourceOutput(manifests, static (output, embedded) =>
@@ -48,11 +49,4 @@ public sealed class SidecarGenerator : IIncrementalGenerator
             }
         });
     }
-
-    /// <summary>A partial class with attributes in several files is found once per file; keep one, in a stable order.</summary>
-    private static EquatableArray<ServiceDeclaration> Distinct(ImmutableArray<ServiceDeclaration> all) =>
-        all.GroupBy(declaration => declaration.TypeName)
-            .Select(group => group.First())
-            .OrderBy(declaration => declaration.TypeName, System.StringComparer.Ordinal)
-            .ToEquatableArray();
 }

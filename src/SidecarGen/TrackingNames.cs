@@ -3,8 +3,7 @@ namespace SidecarGen;
 /// <summary>Names of the generator's pipeline steps, for the incremental-caching tests.</summary>
 internal static class TrackingNames
 {
-    public const string Declarations = "SidecarGen.Declarations";
-    public const string AllDeclarations = "SidecarGen.AllDeclarations";
+    public const string Service = "SidecarGen.Service";
     public const string Settings = "SidecarGen.Settings";
     public const string Manifests = "SidecarGen.Manifests";
 }

@@ -3,6 +3,7 @@ namespace SidecarGen.Model;
 /// <summary>The MSBuild properties the generator reads (made compiler-visible by SidecarGen.props).</summary>
 internal sealed record BuildSettings(
     string AssemblyName,
+    string? RootNamespace,
     string? Version,
     string? ContainerRegistry,
     string? ContainerRepository,
@@ -15,5 +16,5 @@ internal sealed record BuildSettings(
 {
     public const string DefaultKubernetesVersion = "1.33";
 
-    public static readonly BuildSettings Default = new("app", null, null, null, null, true, true, DefaultKubernetesVersion, null, null);
+    public static readonly BuildSettings Default = new("app", null, null, null, null, null, true, true, DefaultKubernetesVersion, null, null);
 }

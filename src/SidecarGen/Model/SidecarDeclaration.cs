@@ -7,7 +7,6 @@ namespace SidecarGen.Model;
 /// </summary>
 internal sealed record SidecarDeclaration(
     SidecarKind Kind,
-    string AttributeType,
     int Ordinal,
     Concerns ClassConcerns,
     int ClassConcernCount,

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -16,7 +15,8 @@ namespace SidecarGen.Reading;
 /// </summary>
 internal static class AttributeReader
 {
-    public static ServiceDeclaration Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>The service the class declares, or null when it carries no SidecarGen attribute.</summary>
+    public static ServiceDeclaration? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         AttributeArguments? service = null;
         var serviceOrdinal = -1;
@@ -32,8 +32,7 @@ internal static class AttributeReader
                 continue;
             }
 
-            var attributeType = MetadataName(attributeClass);
-            if (attributeType == KnownTypes.SidecarService)
+            if (KnownTypes.IsServiceAttribute(attributeClass))
             {
                 // SCG0015 reports a second one; the first wins so the output stays stable.
                 if (service is null)
@@ -42,12 +41,11 @@ internal static class AttributeReader
                     serviceOrdinal = ordinal;
                 }
             }
-            else if (IsSidecarAttribute(attributeClass))
+            else if (KnownTypes.IsSidecarAttribute(attributeClass))
             {
                 var (concerns, count) = ClassConcerns(attributeClass);
                 sidecars.Add(new SidecarDeclaration(
-                    KnownTypes.KindOf(attributeType),
-                    attributeType,
+                    KnownTypes.KindOf(attributeClass),
                     ordinal,
                     concerns,
                     count,
@@ -55,39 +53,10 @@ internal static class AttributeReader
             }
         }
 
-        return new ServiceDeclaration(
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            IsEntryPoint(type),
-            service,
-            serviceOrdinal,
-            sidecars.ToEquatableArray());
+        return service is null && sidecars.Count == 0
+            ? null
+            : new ServiceDeclaration(service, serviceOrdinal, sidecars.ToEquatableArray());
     }
-
-    public static bool IsSidecarAttribute(INamedTypeSymbol attributeClass)
-    {
-        for (var current = attributeClass; current is not null; current = current.BaseType)
-        {
-            if (MetadataName(current) == KnownTypes.Sidecar)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static string MetadataName(INamedTypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? ns.ToDisplayString() + "." + type.MetadataName
-            : type.MetadataName;
-
-    /// <summary>
-    /// The entry point is <c>Program</c> (top-level statements or not) or a class with a static
-    /// <c>Main</c>. Asking the compilation for its entry point would bind every method body.
-    /// </summary>
-    private static bool IsEntryPoint(INamedTypeSymbol type) =>
-        type.Name == "Program"
-        || type.GetMembers("Main").Any(member => member is IMethodSymbol { IsStatic: true });
 
     /// <summary>The concerns a sidecar attribute class declares with [SidecarConcern], its bases included.</summary>
     private static (Concerns Concerns, int Count) ClassConcerns(INamedTypeSymbol attributeClass)
@@ -98,7 +67,7 @@ internal static class AttributeReader
             foreach (var attribute in current.GetAttributes())
             {
                 if (attribute.AttributeClass is { } cls
-                    && MetadataName(cls) == KnownTypes.SidecarConcern
+                    && KnownTypes.IsConcernAttribute(cls)
                     && attribute.ConstructorArguments is [{ Value: int value }])
                 {
                     concerns |= (Concerns)value;
@@ -127,8 +96,7 @@ internal static class AttributeReader
         // Constructor arguments of SidecarGen's own attributes map to the property of the same name
         // (name -> Name, image -> Image). A user's derived constructor says nothing we can read here.
         if (attribute.AttributeConstructor is { } constructor
-            && constructor.ContainingType is { } declaring
-            && MetadataName(declaring).StartsWith("SidecarGen.", System.StringComparison.Ordinal))
+            && KnownTypes.IsOwn(constructor.ContainingType))
         {
             for (var i = 0; i < attribute.ConstructorArguments.Length && i < constructor.Parameters.Length; i++)
             {

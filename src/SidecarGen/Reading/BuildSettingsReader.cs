@@ -20,6 +20,7 @@ internal static class BuildSettingsReader
 
         return new BuildSettings(
             AssemblyName: Get("AssemblyName") ?? BuildSettings.Default.AssemblyName,
+            RootNamespace: Get("RootNamespace"),
             Version: Get("Version"),
             ContainerRegistry: Get("ContainerRegistry"),
             ContainerRepository: Get("ContainerRepository"),

@@ -1,41 +1,61 @@
-using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using SidecarGen.Model;
 
 namespace SidecarGen.Reading;
 
-/// <summary>Metadata names of the attributes in SidecarGen.Abstractions.</summary>
+/// <summary>
+/// Recognizes the types of SidecarGen.Abstractions by name and namespace, without building strings:
+/// the analyzers ask this of every attribute in a project.
+/// </summary>
 internal static class KnownTypes
 {
-    public const string SidecarService = "SidecarGen.SidecarServiceAttribute";
-    public const string Sidecar = "SidecarGen.SidecarAttribute";
-    public const string SidecarConcern = "SidecarGen.SidecarConcernAttribute";
-    public const string LoggingSidecar = "SidecarGen.LoggingSidecarAttribute";
-    public const string MetricsSidecar = "SidecarGen.MetricsSidecarAttribute";
-    public const string AuthProxySidecar = "SidecarGen.AuthProxySidecarAttribute";
-    public const string ServiceMeshSidecar = "SidecarGen.ServiceMeshSidecarAttribute";
-    public const string ConfigWatcherSidecar = "SidecarGen.ConfigWatcherSidecarAttribute";
-    public const string TlsTerminationSidecar = "SidecarGen.TlsTerminationSidecarAttribute";
+    public const string Namespace = "SidecarGen";
 
-    /// <summary>Every attribute whose presence makes a class a SidecarGen service.</summary>
-    public static readonly ImmutableArray<string> Triggers = ImmutableArray.Create(
-        SidecarService,
-        Sidecar,
-        LoggingSidecar,
-        MetricsSidecar,
-        AuthProxySidecar,
-        ServiceMeshSidecar,
-        ConfigWatcherSidecar,
-        TlsTerminationSidecar);
+    /// <summary>The base of every sidecar attribute; its presence means the project references SidecarGen.</summary>
+    public const string SidecarMetadataName = Namespace + "." + Sidecar;
 
-    public static SidecarKind KindOf(string attributeType) => attributeType switch
+    private const string Sidecar = "SidecarAttribute";
+    private const string SidecarService = "SidecarServiceAttribute";
+    private const string SidecarConcern = "SidecarConcernAttribute";
+
+    /// <summary>A type declared in SidecarGen.Abstractions (namespace <c>SidecarGen</c>).</summary>
+    public static bool IsOwn(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true };
+
+    public static bool IsServiceAttribute(INamedTypeSymbol type) => Is(type, SidecarService);
+
+    public static bool IsConcernAttribute(INamedTypeSymbol type) => Is(type, SidecarConcern);
+
+    /// <summary><c>SidecarAttribute</c> itself or any class derived from it: built-in or the user's own.</summary>
+    public static bool IsSidecarAttribute(INamedTypeSymbol type)
     {
-        Sidecar => SidecarKind.Generic,
-        LoggingSidecar => SidecarKind.Logging,
-        MetricsSidecar => SidecarKind.Metrics,
-        AuthProxySidecar => SidecarKind.AuthProxy,
-        ServiceMeshSidecar => SidecarKind.ServiceMesh,
-        ConfigWatcherSidecar => SidecarKind.ConfigWatcher,
-        TlsTerminationSidecar => SidecarKind.TlsTermination,
-        _ => SidecarKind.Custom,
-    };
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (Is(current, Sidecar))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsSidecarGenAttribute(INamedTypeSymbol type) => IsServiceAttribute(type) || IsSidecarAttribute(type);
+
+    /// <summary>Which sidecar an attribute class declares; anything not SidecarGen's own is the user's custom sidecar.</summary>
+    public static SidecarKind KindOf(INamedTypeSymbol sidecarAttribute) => !IsOwn(sidecarAttribute)
+        ? SidecarKind.Custom
+        : sidecarAttribute.MetadataName switch
+        {
+            Sidecar => SidecarKind.Generic,
+            "LoggingSidecarAttribute" => SidecarKind.Logging,
+            "MetricsSidecarAttribute" => SidecarKind.Metrics,
+            "AuthProxySidecarAttribute" => SidecarKind.AuthProxy,
+            "ServiceMeshSidecarAttribute" => SidecarKind.ServiceMesh,
+            "ConfigWatcherSidecarAttribute" => SidecarKind.ConfigWatcher,
+            "TlsTerminationSidecarAttribute" => SidecarKind.TlsTermination,
+            _ => SidecarKind.Custom,
+        };
+
+    private static bool Is(INamedTypeSymbol type, string name) => type.MetadataName == name && IsOwn(type);
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SidecarGen.Model;
-using SidecarGen.Sidecars;
 
 namespace SidecarGen.Validation;
 

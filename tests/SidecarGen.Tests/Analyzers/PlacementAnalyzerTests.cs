@@ -16,10 +16,57 @@ public sealed class PlacementAnalyzerTests
         """);
 
     [Fact]
-    public Task A_class_with_a_static_main_is_an_entry_point() => Verify<PlacementAnalyzer>.Analyzer("""
+    public Task An_application_entry_point_other_than_program_is_the_entry_point() => Verify<PlacementAnalyzer>.Application("""
         using SidecarGen;
         [LoggingSidecar]
         public class Startup { public static void Main() { } }
+        """);
+
+    [Fact]
+    public Task SCG0008_in_a_library_a_static_main_is_no_entry_point() => Verify<PlacementAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [{|SCG0008:LoggingSidecar|}]
+        public class Startup { public static void Main() { } }
+        """);
+
+    [Fact]
+    public Task SCG0008_program_in_the_root_namespace_is_the_entry_point_and_another_class_is_not() => Verify<PlacementAnalyzer>.Analyzer(
+        """
+        using SidecarGen;
+        namespace Orders.Api
+        {
+            [LoggingSidecar]
+            public class Program { }
+
+            [{|SCG0008:MetricsSidecar|}]
+            public class Worker { }
+        }
+        """,
+        ("RootNamespace", "Orders.Api"));
+
+    [Fact]
+    public Task SCG0008_program_outside_the_global_namespace_is_not_the_one_top_level_statements_run() => Verify<PlacementAnalyzer>.Application("""
+        using SidecarGen;
+        System.Console.WriteLine("top-level statements live in the global Program");
+
+        namespace Orders
+        {
+            [{|SCG0008:LoggingSidecar|}]
+            public partial class Program;
+        }
+        """);
+
+    [Fact]
+    public Task A_users_own_sidecar_attribute_on_program_is_in_place() => Verify<PlacementAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [RedisCacheSidecar]
+        public partial class Program { }
+
+        [SidecarConcern(SidecarConcerns.TrafficManagement)]
+        public sealed class RedisCacheSidecarAttribute : SidecarAttribute
+        {
+            public RedisCacheSidecarAttribute() : base("redis-cache", "redis:7.4.1") { }
+        }
         """);
 
     [Fact]

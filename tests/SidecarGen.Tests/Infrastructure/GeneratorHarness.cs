@@ -27,9 +27,10 @@ internal static class GeneratorHarness
             optionsProvider: new BuildProperties(properties ?? new Dictionary<string, string>()),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    public static GeneratedOutput Run(string source, IDictionary<string, string>? properties = null)
+    public static GeneratedOutput Run(string source, IDictionary<string, string>? properties = null) => Run(Compile(source), properties);
+
+    public static GeneratedOutput Run(CSharpCompilation compilation, IDictionary<string, string>? properties = null)
     {
-        var compilation = Compile(source);
         var driver = Driver(properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

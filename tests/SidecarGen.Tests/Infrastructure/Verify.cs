@@ -15,10 +15,18 @@ internal static class Verify<TAnalyzer>
 {
     public static Task Analyzer(string source, params (string Property, string Value)[] properties) => Analyzer(source, editorConfig: null, properties);
 
-    public static Task Analyzer(string source, string? editorConfig, params (string Property, string Value)[] properties)
+    public static Task Analyzer(string source, string? editorConfig, params (string Property, string Value)[] properties) =>
+        Analyzer(source, editorConfig, OutputKind.DynamicallyLinkedLibrary, properties);
+
+    /// <summary>The source as an application's (an executable with an entry point), not a library's.</summary>
+    public static Task Application(string source, params (string Property, string Value)[] properties) =>
+        Analyzer(source, editorConfig: null, OutputKind.ConsoleApplication, properties);
+
+    private static Task Analyzer(string source, string? editorConfig, OutputKind outputKind, (string Property, string Value)[] properties)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
         Configure(test.TestState, source, properties);
+        test.TestState.OutputKind = outputKind;
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));

@@ -25,17 +25,16 @@ public sealed class DomainTypeAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        AnalyzerSetup.OnSidecarGenCompilations(context, start =>
+        AnalyzerSetup.OnSidecarGenCompilations(context, (start, settings, _) =>
         {
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SidecarGenDomainNamespaces", out var configured);
-            var domain = new DomainNamespaces(configured);
+            var domain = new DomainNamespaces(settings.DomainNamespaces);
 
             start.RegisterSymbolAction(symbolContext => TypeofArguments(symbolContext, domain), SymbolKind.NamedType);
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    if (type.TypeKind != TypeKind.Class || type.BaseType is null || !AttributeReader.IsSidecarAttribute(type) || IsSidecarGenOwn(type))
+                    if (type.TypeKind != TypeKind.Class || type.BaseType is null || !KnownTypes.IsSidecarAttribute(type) || KnownTypes.IsOwn(type))
                     {
                         return;
                     }
@@ -46,8 +45,6 @@ public sealed class DomainTypeAnalyzer : DiagnosticAnalyzer
                 SymbolKind.NamedType);
         });
     }
-
-    private static bool IsSidecarGenOwn(INamedTypeSymbol type) => AttributeReader.MetadataName(type).StartsWith("SidecarGen.", System.StringComparison.Ordinal);
 
     private static void NameInSidecarClass(SyntaxNodeAnalysisContext context, INamedTypeSymbol sidecarClass, DomainNamespaces domain)
     {
@@ -78,7 +75,7 @@ public sealed class DomainTypeAnalyzer : DiagnosticAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is not { } cls || !AttributeReader.IsSidecarAttribute(cls) || attribute.ApplicationSyntaxReference is not { } reference)
+            if (attribute.AttributeClass is not { } cls || !KnownTypes.IsSidecarAttribute(cls) || attribute.ApplicationSyntaxReference is not { } reference)
             {
                 continue;
             }

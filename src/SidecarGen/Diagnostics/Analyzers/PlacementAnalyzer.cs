@@ -8,7 +8,7 @@ using SidecarGen.Reading;
 namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
-/// Where the attributes stand: on the entry point only (SCG0008), and one service per project
+/// Where the attributes stand: on the entry-point class only (SCG0008), and one service per project
 /// (SCG0015, known only once every type has been seen).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -23,10 +23,10 @@ public sealed class PlacementAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        AnalyzerSetup.OnSidecarGenCompilations(context, start =>
+        AnalyzerSetup.OnSidecarGenCompilations(context, (start, _, entryPoint) =>
         {
             var services = new ConcurrentBag<Location>();
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, services), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, entryPoint, services), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end =>
             {
                 var ordered = services.OrderBy(l => l.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(l => l.SourceSpan.Start).ToList();
@@ -35,47 +35,44 @@ public sealed class PlacementAnalyzer : DiagnosticAnalyzer
                     end.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.SeveralServices,
                         location,
-                        "A project describes one service; this second [SidecarService] leaves SidecarGen unable to tell which to write"));
+                        "A project describes one service; this second [SidecarService] contradicts the first"));
                 }
             });
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ConcurrentBag<Location> services)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol? entryPoint, ConcurrentBag<Location> services)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!ServiceRuleAnalyzer.HasSidecarGenAttributes(type))
+        if (type.TypeKind != TypeKind.Class)
         {
             return;
         }
 
-        var declaration = AttributeReader.Read(type, context.CancellationToken);
+        var isEntryPoint = SymbolEqualityComparer.Default.Equals(type, entryPoint);
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is not { } cls || attribute.ApplicationSyntaxReference is not { } reference)
-            {
-                continue;
-            }
-
-            var isService = AttributeReader.MetadataName(cls) == KnownTypes.SidecarService;
-            if (!isService && !AttributeReader.IsSidecarAttribute(cls))
+            if (attribute.AttributeClass is not { } cls
+                || !KnownTypes.IsSidecarGenAttribute(cls)
+                || attribute.ApplicationSyntaxReference is not { } reference)
             {
                 continue;
             }
 
             var location = reference.GetSyntax(context.CancellationToken).GetLocation();
-            if (isService)
+            if (KnownTypes.IsServiceAttribute(cls))
             {
                 services.Add(location);
             }
 
-            if (!declaration.IsEntryPoint)
+            if (!isEntryPoint)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.NotEntryPoint,
-                    location,
-                    $"'{type.Name}' is not the entry point (Program); SidecarGen ignores this attribute"));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotEntryPoint, location, NotEntryPointMessage(type, entryPoint)));
             }
         }
     }
+
+    private static string NotEntryPointMessage(INamedTypeSymbol type, INamedTypeSymbol? entryPoint) => entryPoint is null
+        ? $"'{type.Name}' is not the entry point, and this project has none (no Program class); SidecarGen ignores this attribute"
+        : $"'{type.ToDisplayString()}' is not the entry point ('{entryPoint.ToDisplayString()}'); SidecarGen ignores this attribute";
 }

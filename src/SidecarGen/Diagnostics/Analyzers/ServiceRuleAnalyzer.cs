@@ -9,9 +9,9 @@ namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
 /// The shared shape of the rule analyzers: read the entry-point class through the same
-/// <see cref="AttributeReader"/> and <see cref="ServiceValidator"/> the generator uses (so the build's
-/// diagnostics and the written manifests always agree), then report the findings of this family.
-/// Types without SidecarGen attributes cost one attribute scan; compilations without SidecarGen, nothing.
+/// <see cref="EntryPointClass"/>, <see cref="AttributeReader"/> and <see cref="ServiceValidator"/> the
+/// generator uses (so the build's diagnostics and the written manifests always agree), then report the
+/// findings of this family. Other types cost one comparison; compilations without SidecarGen, nothing.
 /// </summary>
 public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
 {
@@ -20,21 +20,19 @@ public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        AnalyzerSetup.OnSidecarGenCompilations(context, start =>
+        AnalyzerSetup.OnSidecarGenCompilations(context, (start, settings, entryPoint) =>
         {
-            var settings = BuildSettingsReader.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            if (entryPoint is null)
+            {
+                return;
+            }
+
             var ids = SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet();
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
-                    var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (!HasSidecarGenAttributes(type))
-                    {
-                        return;
-                    }
-
-                    var declaration = AttributeReader.Read(type, symbolContext.CancellationToken);
-                    if (!declaration.IsEntryPoint)
+                    if (!SymbolEqualityComparer.Default.Equals(symbolContext.Symbol, entryPoint)
+                        || AttributeReader.Read(entryPoint, symbolContext.CancellationToken) is not { } declaration)
                     {
                         return;
                     }
@@ -46,7 +44,7 @@ public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
                             : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Value, finding.FixValue);
                         symbolContext.ReportDiagnostic(Diagnostic.Create(
                             DiagnosticDescriptors.For(finding.RuleId),
-                            FindingLocator.Locate(type, finding, symbolContext.CancellationToken),
+                            FindingLocator.Locate(entryPoint, finding, symbolContext.CancellationToken),
                             properties,
                             finding.Message));
                     }
@@ -54,8 +52,4 @@ public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
                 SymbolKind.NamedType);
         });
     }
-
-    internal static bool HasSidecarGenAttributes(INamedTypeSymbol type) =>
-        type.TypeKind == TypeKind.Class
-        && type.GetAttributes().Any(a => a.AttributeClass is { } c && (AttributeReader.MetadataName(c) == KnownTypes.SidecarService || AttributeReader.IsSidecarAttribute(c)));
 }
