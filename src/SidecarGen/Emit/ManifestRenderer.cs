@@ -18,9 +18,9 @@ internal static class ManifestRenderer
             return EmbeddedManifests.None;
         }
 
-        return ServiceValidator.Validate(declaration, settings).Any(finding => finding.IsError)
-            ? ManifestEmbedding.Blocked()
-            : ManifestEmbedding.Generated(Files(ServicePlanner.Plan(declaration, settings)));
+        return ServiceValidator.PlanIfValid(declaration, settings) is { } plan
+            ? ManifestEmbedding.Generated(Files(plan))
+            : ManifestEmbedding.Blocked();
     }
 
     public static IEnumerable<ManifestFile> Files(ServicePlan plan)

@@ -39,7 +39,7 @@ internal static class PortRules
     /// </summary>
     public static void CheckCollisions(ValidationContext context)
     {
-        var plan = ServicePlanner.Plan(context.Declaration, context.Settings);
+        var plan = context.Plan = ServicePlanner.Plan(context.Declaration, context.Settings);
         var containers = new List<(ContainerSpec Container, int Ordinal, AttributeArguments Arguments)>
         {
             (plan.App, context.ServiceOrdinal, context.Service),

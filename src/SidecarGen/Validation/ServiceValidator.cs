@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Model;
+using SidecarGen.Planning;
 
 namespace SidecarGen.Validation;
 
@@ -10,7 +11,13 @@ namespace SidecarGen.Validation;
 /// </summary>
 internal static class ServiceValidator
 {
-    public static IReadOnlyList<Finding> Validate(ServiceDeclaration declaration, BuildSettings settings)
+    public static IReadOnlyList<Finding> Validate(ServiceDeclaration declaration, BuildSettings settings) => Check(declaration, settings).Findings;
+
+    /// <summary>The planned Pod, or null while an error stands: one planning serves the check and the files.</summary>
+    public static ServicePlan? PlanIfValid(ServiceDeclaration declaration, BuildSettings settings) =>
+        Check(declaration, settings) is { Plan: { } plan } context && !context.Findings.Any(finding => finding.IsError) ? plan : null;
+
+    private static ValidationContext Check(ServiceDeclaration declaration, BuildSettings settings)
     {
         var context = new ValidationContext(declaration, settings);
         RenderRules.Check(context);
@@ -27,6 +34,6 @@ internal static class ServiceValidator
             PortRules.CheckCollisions(context);
         }
 
-        return context.Findings;
+        return context;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SidecarGen.Model;
+using SidecarGen.Planning;
 
 namespace SidecarGen.Validation;
 
@@ -17,6 +18,9 @@ internal sealed class ValidationContext
     public BuildSettings Settings { get; }
 
     public List<Finding> Findings { get; } = new();
+
+    /// <summary>The Pod as planned for the port check, which runs only on input free of other errors.</summary>
+    public ServicePlan? Plan { get; set; }
 
     public AttributeArguments Service => Declaration.Service ?? AttributeArguments.None;
 
