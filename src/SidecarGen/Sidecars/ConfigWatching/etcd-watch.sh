@@ -9,13 +9,18 @@ prefix="$SIDECARGEN_ETCD_PREFIX"
 dir="$SIDECARGEN_CONFIG_DIR"
 ready="$SIDECARGEN_READY_FILE"
 
-sync_config() {
+# The store's current revision: a sync reads the keys as of it, and the watch resumes after it.
+revision() {
+  etcdctl --endpoints="$endpoint" endpoint status --write-out=fields | sed -n 's/^"Revision" : //p'
+}
+
+sync_config() { # $1: the revision to read
   staging=$(mktemp -d "$dir/.sync.XXXXXX")
-  etcdctl --endpoints="$endpoint" get --prefix --keys-only "$prefix" | while IFS= read -r key; do
+  etcdctl --endpoints="$endpoint" get --rev="$1" --prefix --keys-only "$prefix" | while IFS= read -r key; do
     [ -n "$key" ] || continue
     name=$(printf '%s' "${key#"$prefix"}" | sed 's#^/*##; s#/#__#g')
     [ -n "$name" ] || continue
-    etcdctl --endpoints="$endpoint" get --print-value-only "$key" > "$staging/$name"
+    etcdctl --endpoints="$endpoint" get --rev="$1" --print-value-only "$key" > "$staging/$name"
   done
   # Publish: drop files whose key is gone, then move the new ones in (a rename per file).
   for file in "$dir"/*; do
@@ -29,15 +34,19 @@ sync_config() {
   rm -rf "$staging"
 }
 
-until sync_config; do
-  echo "sidecargen: etcd at $endpoint not reachable yet, retrying" >&2
-  sleep 2
-done
-touch "$ready"
-
+# Each round mirrors the keys as of revision R, then watches from R+1: a change made while the
+# watch is starting, or while it was down, is replayed rather than lost.
 while true; do
-  etcdctl --endpoints="$endpoint" watch --prefix "$prefix" | while IFS= read -r _; do
-    sync_config || echo "sidecargen: sync from $endpoint failed, keeping the last files" >&2
+  if ! rev=$(revision) || [ -z "$rev" ] || ! sync_config "$rev"; then
+    echo "sidecargen: etcd at $endpoint not reachable yet, retrying" >&2
+    sleep 2
+    continue
+  fi
+  touch "$ready"
+  # One JSON line per watch response, however many keys it changes.
+  etcdctl --endpoints="$endpoint" watch --prefix --rev=$((rev + 1)) --write-out=json "$prefix" | while IFS= read -r _; do
+    { latest=$(revision) && [ -n "$latest" ] && sync_config "$latest"; } \
+      || echo "sidecargen: sync from $endpoint failed, keeping the last files" >&2
   done
   sleep 1
 done
