@@ -2,12 +2,18 @@
 # What SidecarGen adds to building a real service. samples/OrderService is built with the packed
 # SidecarGen package and without it (same code; the package reference, the using and the
 # attributes removed), cold (bin/ and obj/<config> deleted) and incremental (a one-line edit to
-# Program.cs), alternating with/without RUNS times. Prints the median of each and the ratio, once
-# with the compiler server (as on a developer machine and in the IDE) and once without it
-# (UseSharedCompilation=false, as some CI machines run: every build JITs the compiler anew).
-#   RUNS=7 benchmarks/build-overhead.sh
+# Program.cs), in RUNS alternating pairs: once with the compiler server (as on a developer machine
+# and in the IDE), once without it (UseSharedCompilation=false, as some CI machines run: every
+# build starts a new compiler that JIT-compiles every generator anew). Last, the compile step
+# alone: the exact csc command line of the build, with and without SidecarGen's analyzer
+# assemblies, which takes MSBuild's own noise out of the picture.
+#
+# Each table gives the median of each side, their ratio, and the median of the paired differences
+# (with - without) with a distribution-free 95% confidence interval: on a shared machine whose
+# speed drifts, the pairs are what tells a real cost from noise.
+#   RUNS=15 benchmarks/build-overhead.sh
 set -euo pipefail
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-15}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 [ -n "${KEEP_WORK:-}" ] && echo "work folder: $work" || trap 'rm -rf "$work"' EXIT
@@ -51,25 +57,55 @@ XML
   dotnet build "$dir" --no-restore -v q -nologo >/dev/null
 }
 
-build_ms() { # $1: project folder; prints the wall-clock milliseconds of one build
+elapsed_ms() { # runs "$@" quietly; prints its wall-clock milliseconds
   local start end
   start=$(date +%s%N)
-  dotnet build "$1" --no-restore -v q -nologo >/dev/null
+  "$@" >/dev/null
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
 
+build_ms() { elapsed_ms dotnet build "$1" --no-restore -v q -nologo; }
+
+# Median of the numbers on stdin.
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
-make_project with
-make_project without
-test -f "$work/with/bin/Debug/net10.0/deploy/kubernetes/deployment.yaml" || { echo "the SidecarGen build wrote no manifests" >&2; exit 1; }
-test ! -e "$work/without/bin/Debug/net10.0/deploy" || { echo "the plain build has manifests" >&2; exit 1; }
+# "median [low, high]" of the numbers on stdin: the median and its distribution-free 95% confidence
+# interval, the order statistics k and n+1-k, with k the largest rank whose binomial tail is <= 2.5%.
+median_ci() {
+  sort -n | awk '
+    { a[NR] = $1 }
+    END {
+      n = NR; k = 0; tail = 0; p = 0.5 ^ n; c = 1
+      for (i = 0; i < n; i++) { tail += c * p; if (tail > 0.025) break; k = i + 1; c = c * (n - i) / (i + 1) }
+      m = (n % 2) ? a[(n + 1) / 2] : int((a[n / 2] + a[n / 2 + 1]) / 2)
+      if (k == 0) printf "%+d [too few runs for a 95%% interval]", m
+      else printf "%+d [%+d, %+d]", m, a[k], a[n + 1 - k]
+    }'
+}
 
-measure() { # $1: label; times RUNS alternating cold and incremental builds, prints the table
+# Prints one row of a table from the files $2-with and $2-without, whose lines are paired runs.
+row() { # $1: label, $2: path prefix
+  local with without
+  with=$(median < "$2-with")
+  without=$(median < "$2-without")
+  printf '%-14s %10d %10d %8s   %s ms\n' "$1" "$with" "$without" \
+    "$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.3f", a / b }')" \
+    "$(paste "$2-with" "$2-without" | awk '{ print $1 - $2 }' | median_ci)"
+}
+
+header() {
+  echo
+  echo "$1: $RUNS alternating pairs, wall-clock ms"
+  printf '%-14s %10s %10s %8s   %s\n' build with without ratio "added: median of the pairs [95% CI]"
+}
+
+measure_builds() { # $1: label
   rm -f "$work"/cold-* "$work"/incremental-*
   for i in $(seq "$RUNS"); do
-    for variant in with without; do
+    # Alternate which side goes first, so a drift in the machine's speed favours neither.
+    if [ $((i % 2)) -eq 1 ]; then order="with without"; else order="without with"; fi
+    for variant in $order; do
       dir="$work/$variant"
       rm -rf "$dir/bin" "$dir/obj/Debug"
       build_ms "$dir" >> "$work/cold-$variant"
@@ -77,23 +113,46 @@ measure() { # $1: label; times RUNS alternating cold and incremental builds, pri
       build_ms "$dir" >> "$work/incremental-$variant"
     done
   done
-
-  echo
-  echo "$1: $RUNS alternating runs each, median wall-clock"
-  printf '%-12s %12s %12s %8s\n' build "with (ms)" "without (ms)" ratio
-  for scenario in cold incremental; do
-    with=$(median < "$work/$scenario-with")
-    without=$(median < "$work/$scenario-without")
-    printf '%-12s %12d %12d %8s\n' "$scenario" "$with" "$without" "$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.3f", a / b }')"
-  done
+  header "$1"
+  row cold "$work/cold"
+  row incremental "$work/incremental"
 }
+
+# The compile step alone: the csc command line MSBuild ran for the SidecarGen build, as a response
+# file, and the same without SidecarGen's analyzer assemblies (its attributes compile to nothing
+# without them: they are [Conditional]).
+measure_compiler() {
+  local dir="$work/with" csc
+  echo "// edit for the compiler command line" >> "$dir/Program.cs"
+  dotnet build "$dir" --no-restore -nologo -v d > "$work/detailed.log"
+  csc=$(grep -m1 -E '^ +/.*/Roslyn/bincore/csc /noconfig ' "$work/detailed.log" | sed -E 's/^ +//')
+  [ -n "$csc" ] || { echo "no csc command line in the build log" >&2; exit 1; }
+  echo "${csc#* }" | sed -E "s#^/noconfig ##; s#/out:[^ ]+#/out:$work/csc/out.dll#; s#/refout:[^ ]+#/refout:$work/csc/ref.dll#" > "$work/csc-with.rsp"
+  sed -E 's#/analyzer:[^ ]*/sidecargen/[^ ]+##g' "$work/csc-with.rsp" > "$work/csc-without.rsp"
+  mkdir -p "$work/csc"
+  rm -f "$work"/compile-*
+  for i in $(seq "$RUNS"); do
+    if [ $((i % 2)) -eq 1 ]; then order="with without"; else order="without with"; fi
+    for variant in $order; do
+      (cd "$dir" && elapsed_ms "${csc%% *}" -noconfig "@$work/csc-$variant.rsp") >> "$work/compile-$variant"
+    done
+  done
+  header "the compiler alone (a new csc process per compile, no MSBuild)"
+  row "csc" "$work/compile"
+}
+
+make_project with
+make_project without
+test -f "$work/with/bin/Debug/net10.0/deploy/kubernetes/deployment.yaml" || { echo "the SidecarGen build wrote no manifests" >&2; exit 1; }
+test ! -e "$work/without/bin/Debug/net10.0/deploy" || { echo "the plain build has manifests" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), .NET SDK $(dotnet --version)"
 
 export UseSharedCompilation=true MSBUILDDISABLENODEREUSE=0
 build_ms "$work/with" > /dev/null   # start the compiler server once, as a developer's first build does
-measure "compiler server on (developer machine, IDE)"
+measure_builds "compiler server on (developer machine, IDE)"
 dotnet build-server shutdown > /dev/null 2>&1 || true
 
 export UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1
-measure "compiler server off (UseSharedCompilation=false)"
+measure_builds "compiler server off (UseSharedCompilation=false)"
+measure_compiler

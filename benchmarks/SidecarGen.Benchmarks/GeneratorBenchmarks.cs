@@ -1,18 +1,24 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace SidecarGen.Benchmarks;
 
 /// <summary>
-/// The generator as the compiler and the IDE run it: a first run on a compilation, then re-runs
-/// after an edit elsewhere (every step should be cached) and after an edit to a sidecar attribute.
+/// The generator as the compiler and the IDE run it: a first run on a compilation, then re-runs on a
+/// warm driver after an edit elsewhere (every step after the lookup should be cached) and after an
+/// edit to a sidecar attribute. Every run gets a new compilation, so no binding is reused between runs.
+/// Two reference generators re-run after the same unrelated edit: the binding floor, and the eight
+/// ForAttributeWithMetadataName providers SidecarGen used before (<see cref="ReferenceGenerators"/>).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(SingleInvocationConfig))]
 public class GeneratorBenchmarks
 {
     private Workload workload = null!;
-    private GeneratorDriver warm = null!;
+    private GeneratorDriver sidecarGen = null!;
+    private GeneratorDriver bindingFloor = null!;
+    private GeneratorDriver eightAttributeProviders = null!;
+    private Compilation next = null!;
 
     [Params(1, 100, 2000)]
     public int Files { get; set; }
@@ -21,22 +27,29 @@ public class GeneratorBenchmarks
     public void Setup()
     {
         workload = new Workload(Files);
-        warm = NewDriver().RunGenerators(workload.Compilation);
-
-        // Let the edited compilations bind their declarations once, as the IDE's would have.
-        NewDriver().RunGenerators(workload.UnrelatedEdit);
-        NewDriver().RunGenerators(workload.AttributeEdit);
+        sidecarGen = workload.WarmDriver(new SidecarGenerator());
+        bindingFloor = workload.WarmDriver(new ReferenceGenerators.BindingFloor());
+        eightAttributeProviders = workload.WarmDriver(new ReferenceGenerators.EightAttributeProviders());
     }
 
-    [Benchmark]
-    public GeneratorDriver FullRun() => NewDriver().RunGenerators(workload.Compilation);
+    [IterationSetup(Targets = new[] { nameof(FullRun), nameof(RerunAfterUnrelatedEdit), nameof(BindingFloorRerun), nameof(EightAttributeProvidersRerun) })]
+    public void NextUnrelatedEdit() => next = workload.UnrelatedEdit();
+
+    [IterationSetup(Target = nameof(RerunAfterAttributeEdit))]
+    public void NextAttributeEdit() => next = workload.AttributeEdit();
 
     [Benchmark]
-    public GeneratorDriver RerunAfterUnrelatedEdit() => warm.RunGenerators(workload.UnrelatedEdit);
+    public GeneratorDriver FullRun() => Workload.Driver(new SidecarGenerator()).RunGenerators(next);
 
     [Benchmark]
-    public GeneratorDriver RerunAfterAttributeEdit() => warm.RunGenerators(workload.AttributeEdit);
+    public GeneratorDriver RerunAfterUnrelatedEdit() => sidecarGen.RunGenerators(next);
 
-    private static GeneratorDriver NewDriver() =>
-        CSharpGeneratorDriver.Create(new[] { new SidecarGenerator().AsSourceGenerator() }, parseOptions: CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest));
+    [Benchmark]
+    public GeneratorDriver RerunAfterAttributeEdit() => sidecarGen.RunGenerators(next);
+
+    [Benchmark]
+    public GeneratorDriver BindingFloorRerun() => bindingFloor.RunGenerators(next);
+
+    [Benchmark]
+    public GeneratorDriver EightAttributeProvidersRerun() => eightAttributeProviders.RunGenerators(next);
 }

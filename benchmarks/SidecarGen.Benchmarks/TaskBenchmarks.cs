@@ -52,7 +52,7 @@ public class TaskBenchmarks
     /// <summary>Compiles the service with the generator, as the build would, into a real assembly on disk.</summary>
     private string Emit(string name, string program)
     {
-        var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(program) }, Workload.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(program) }, Workload.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         CSharpGeneratorDriver.Create(new SidecarGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
         var path = Path.Combine(folder, "obj", name + ".dll");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
