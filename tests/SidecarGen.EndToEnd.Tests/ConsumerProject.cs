@@ -54,6 +54,9 @@ internal sealed class ConsumerProject
 
     public string ManifestPath(string relative) => Path.Combine(Deploy, relative);
 
+    /// <summary>The file the write target touches each time it runs.</summary>
+    public string WriteStamp() => System.IO.Directory.GetFiles(Path.Combine(Directory, "obj", "Debug", "net10.0"), "sidecargen.*.stamp").Single();
+
     public string[] Manifests() =>
         System.IO.Directory.Exists(Deploy)
             ? System.IO.Directory.EnumerateFiles(Deploy, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Deploy, path).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray()

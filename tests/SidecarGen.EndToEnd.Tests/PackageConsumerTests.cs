@@ -52,6 +52,19 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         consumer.Build();
         Assert.All(stamps, stamp => Assert.Equal(stamp.Value, File.GetLastWriteTimeUtc(consumer.ManifestPath(stamp.Key))));
 
+        // An edit to a method body recompiles, but the manifests cannot have changed (the reference
+        // assembly, which carries them, did not): the write target is skipped, its task never loaded.
+        var written = File.GetLastWriteTimeUtc(consumer.WriteStamp());
+        consumer.WriteProgram(OrderService.Replace("() => \"ok\"", "() => \"still ok\""));
+        consumer.Build();
+        Assert.Equal(written, File.GetLastWriteTimeUtc(consumer.WriteStamp()));
+        Assert.All(stamps, stamp => Assert.Equal(stamp.Value, File.GetLastWriteTimeUtc(consumer.ManifestPath(stamp.Key))));
+
+        // A manifest deleted by hand is written again by the next build.
+        File.Delete(consumer.ManifestPath("kubernetes/service.yaml"));
+        consumer.Build();
+        Assert.True(File.Exists(consumer.ManifestPath("kubernetes/service.yaml")));
+
         // A file the user put in the folder survives every build and the clean.
         File.WriteAllText(consumer.ManifestPath("kubernetes/README.txt"), "mine");
 
@@ -121,5 +134,10 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         Assert.Contains("name: inventory", deployment);
         Assert.Contains("namespace: shop", deployment);
         Assert.Contains("image: inventory:1.0.0", deployment);
+
+        // The output folder changed on the command line alone: the files move there.
+        DotNet.Succeed(consumer.Directory, "build", "-p:SidecarGenOutputPath=elsewhere/");
+        Assert.True(File.Exists(Path.Combine(consumer.Directory, "elsewhere", "kubernetes", "deployment.yaml")));
+        Assert.False(File.Exists(Path.Combine(manifests, "kubernetes", "deployment.yaml")));
     }
 }
