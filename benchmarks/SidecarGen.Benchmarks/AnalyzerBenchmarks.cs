@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SidecarGen.Benchmarks;
 
@@ -12,11 +11,6 @@ namespace SidecarGen.Benchmarks;
 [MemoryDiagnoser]
 public class AnalyzerBenchmarks
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> SidecarGenAnalyzers = typeof(SidecarGenerator).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
     private Workload workload = null!;
 
     [Params(1, 100, 2000)]
@@ -26,29 +20,8 @@ public class AnalyzerBenchmarks
     public void Setup() => workload = new Workload(Files);
 
     [Benchmark(Baseline = true)]
-    public ImmutableArray<Diagnostic> DoNothingAnalyzer() => Run(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothing()));
+    public ImmutableArray<Diagnostic> DoNothingAnalyzer() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.DoNothing);
 
     [Benchmark]
-    public ImmutableArray<Diagnostic> SidecarGenAnalyzersRun() => Run(SidecarGenAnalyzers);
-
-    // One thread, so the difference between the two is SidecarGen's work rather than scheduling noise.
-    private ImmutableArray<Diagnostic> Run(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-        workload.Compilation
-            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
-            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class DoNothing : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
-        }
-    }
+    public ImmutableArray<Diagnostic> SidecarGenAnalyzersRun() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.SidecarGen);
 }

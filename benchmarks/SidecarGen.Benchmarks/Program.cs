@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using SidecarGen.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// --interleaved: the in-process comparisons of Interleaved.cs; anything else goes to BenchmarkDotNet.
+if (args is ["--interleaved"])
+{
+    Interleaved.Run();
+}
+else
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace SidecarGen.Benchmarks;
+
+/// <summary>
+/// The two comparisons that this machine's drift blurs across BenchmarkDotNet's separate processes,
+/// made in one process instead: SidecarGen and its reference run alternately, round after round (which
+/// goes first alternates too), each after a full collection, and each row gives both medians and the
+/// median of the paired differences with a distribution-free 95% confidence interval.
+///   dotnet run -c Release --project benchmarks/SidecarGen.Benchmarks -- --interleaved
+/// </summary>
+internal static class Interleaved
+{
+    private static readonly int[] FileCounts = { 1, 100, 2000 };
+
+    public static void Run()
+    {
+        Console.WriteLine($"{"comparison",-44} {"files",5} {"rounds",6} {"SidecarGen",11} {"reference",11}   added: median of the pairs [95% CI]");
+        foreach (var files in FileCounts)
+        {
+            var workload = new Workload(files);
+            var sidecarGen = workload.WarmDriver(new SidecarGenerator());
+            var floor = workload.WarmDriver(new ReferenceGenerators.BindingFloor());
+            // The first size also warms the process: until the JIT has promoted Roslyn's and SidecarGen's
+            // hot methods, the rounds measure the JIT rather than the generators.
+            Compare("generator re-run vs binding floor, us", files, warmup: files == FileCounts[0] ? 1500 : 200, rounds: 400, scale: 1,
+                () => RerunAfterUnrelatedEdit(workload, sidecarGen),
+                () => RerunAfterUnrelatedEdit(workload, floor));
+        }
+
+        foreach (var files in FileCounts)
+        {
+            var workload = new Workload(files);
+            Compare("analyzers vs do-nothing analyzer, ms", files, warmup: 2, rounds: files >= 2000 ? 10 : files >= 100 ? 30 : 200, scale: 1000,
+                () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.SidecarGen)),
+                () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.DoNothing)));
+        }
+    }
+
+    /// <summary>A new compilation, made before the clock starts, as in <see cref="GeneratorBenchmarks"/>.</summary>
+    private static double RerunAfterUnrelatedEdit(Workload workload, GeneratorDriver driver)
+    {
+        var next = workload.UnrelatedEdit();
+        return Time(() => driver.RunGenerators(next));
+    }
+
+    private static double Time(Action action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMicroseconds;
+    }
+
+    private static void Compare(string what, int files, int warmup, int rounds, double scale, Func<double> sidecarGen, Func<double> reference)
+    {
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        for (var round = 0; round < warmup + rounds; round++)
+        {
+            double a, b;
+            if (round % 2 == 0)
+            {
+                a = sidecarGen();
+                b = reference();
+            }
+            else
+            {
+                b = reference();
+                a = sidecarGen();
+            }
+
+            if (round >= warmup)
+            {
+                ours.Add(a / scale);
+                theirs.Add(b / scale);
+            }
+        }
+
+        var (added, low, high) = MedianWithInterval(ours.Zip(theirs, (a, b) => a - b).ToList());
+        Console.WriteLine($"{what,-44} {files,5} {rounds,6} {Median(ours),11:F1} {Median(theirs),11:F1}   {added:+0.0;-0.0} [{low:+0.0;-0.0}, {high:+0.0;-0.0}]");
+    }
+
+    private static double Median(IEnumerable<double> values) => MedianWithInterval(values.ToList()).Median;
+
+    /// <summary>
+    /// The median and its distribution-free 95% confidence interval: the order statistics k and n+1-k,
+    /// with k the largest rank whose binomial(n, 1/2) tail is at most 2.5%.
+    /// </summary>
+    private static (double Median, double Low, double High) MedianWithInterval(List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        var median = n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+        double tail = 0, term = Math.Pow(0.5, n);
+        var k = 0;
+        for (var i = 0; i < n; i++)
+        {
+            tail += term;
+            if (tail > 0.025)
+            {
+                break;
+            }
+
+            k = i + 1;
+            term = term * (n - i) / (i + 1);
+        }
+
+        return k == 0 ? (median, double.NaN, double.NaN) : (median, values[k - 1], values[n - k]);
+    }
+}
