@@ -1,6 +1,6 @@
 namespace SidecarGen.Model;
 
-/// <summary>The MSBuild properties the generator reads (made compiler-visible by SidecarGen.props).</summary>
+/// <summary>The MSBuild properties the generator reads (made compiler-visible by SidecarGen.props; RootNamespace by the SDK).</summary>
 internal sealed record BuildSettings(
     string AssemblyName,
     string? RootNamespace,
