@@ -34,7 +34,7 @@ internal static class AttributeReader
 
             if (KnownTypes.IsServiceAttribute(attributeClass))
             {
-                // SCG0015 reports a second one; the first wins so the output stays stable.
+                // A second one is already a compile error (AllowMultiple = false); the first wins so the output stays stable.
                 if (service is null)
                 {
                     service = ReadArguments(attribute);

@@ -11,7 +11,7 @@ namespace SidecarGen.Reading;
 /// </summary>
 internal static class EntryPointClass
 {
-    public const string ConventionalName = "Program";
+    private const string ConventionalName = "Program";
 
     public static INamedTypeSymbol? Find(Compilation compilation, string? rootNamespace, CancellationToken cancellationToken)
     {

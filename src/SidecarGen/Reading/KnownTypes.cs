@@ -9,11 +9,10 @@ namespace SidecarGen.Reading;
 /// </summary>
 internal static class KnownTypes
 {
-    public const string Namespace = "SidecarGen";
-
     /// <summary>The base of every sidecar attribute; its presence means the project references SidecarGen.</summary>
     public const string SidecarMetadataName = Namespace + "." + Sidecar;
 
+    private const string Namespace = "SidecarGen";
     private const string Sidecar = "SidecarAttribute";
     private const string SidecarService = "SidecarServiceAttribute";
     private const string SidecarConcern = "SidecarConcernAttribute";
