@@ -2,7 +2,11 @@ using SidecarGen.Tests.Infrastructure;
 
 namespace SidecarGen.Tests.Generator;
 
-/// <summary>Every generated file of representative services, compared with its reviewed snapshot.</summary>
+/// <summary>
+/// Generated files compared with their reviewed snapshots: every file of representative services,
+/// of each sidecar kind alone and of all of them together, and the config file of each renderer
+/// variant the kind cases leave out.
+/// </summary>
 public sealed class SnapshotTests
 {
     [Fact]
@@ -21,4 +25,42 @@ public sealed class SnapshotTests
                     "SidecarService(\"catalog\", Replicas = 1)",
                     "Sidecar(\"redis-cache\", \"redis:7.4.1\", Ports = new[] { 6379 }, Args = new[] { \"--save\", \"\" }, Env = new[] { \"REDIS_ARGS=--maxmemory 64mb\" }, MemoryLimit = \"96Mi\")"),
                 new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = "1.28", ["SidecarGenNamespace"] = "shop" }).Files);
+
+    /// <summary>
+    /// Snapshot case and sidecar declarations of each config renderer variant beyond the kind cases,
+    /// which already hold Fluent Bit to stdout, the etcd watch script, Envoy with mTLS and upstreams,
+    /// nginx alone and the collector. <c>config-nginx-chain</c> puts nginx between the mesh and the
+    /// auth proxy, so both its own port and the port it forwards to move.
+    /// </summary>
+    public static TheoryData<string, string[]> ConfigRenderers => new()
+    {
+        { "config-fluent-bit-elasticsearch", ["LoggingSidecar(Output = LogOutput.Elasticsearch, Endpoint = \"https://es.example.com:9243\")"] },
+        { "config-fluent-bit-splunk", ["LoggingSidecar(Output = LogOutput.Splunk, Endpoint = \"https://splunk.example.com:8088\")"] },
+        { "config-fluent-bit-loki", ["LoggingSidecar(Output = LogOutput.Loki, Endpoint = \"http://loki.monitoring:3100\")"] },
+        { "config-fluentd", ["LoggingSidecar(Agent = LogAgent.Fluentd)"] },
+        { "config-filebeat", ["LoggingSidecar(Agent = LogAgent.Filebeat)"] },
+        { "config-filebeat-elasticsearch", ["LoggingSidecar(Agent = LogAgent.Filebeat, Output = LogOutput.Elasticsearch, Endpoint = \"https://es.example.com:9243\")"] },
+        { "config-consul-template", ["ConfigWatcherSidecar"] },
+        { "config-consul-template-https", ["ConfigWatcherSidecar(Address = \"https://consul.example.com:8501\", Key = \"shop/payments\")"] },
+        { "config-envoy-no-mtls", ["ServiceMeshSidecar(Mtls = false)"] },
+        { "config-envoy-no-mtls-upstreams", ["ServiceMeshSidecar(Mtls = false, Upstreams = new[] { \"ledger=ledger.finance.svc.cluster.local:8080\", \"fx=fx.example.com:443\" })"] },
+        { "config-nginx-chain", ["TlsTerminationSidecar", SidecarDeclarations.Each["auth-proxy"], "ServiceMeshSidecar"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllSidecarsTests.Kinds), MemberType = typeof(AllSidecarsTests))]
+    public void Each_sidecar_kind_alone(string kind) =>
+        Snapshots.Match("kind-" + kind, GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each[kind])).Files);
+
+    [Fact]
+    public void All_sidecars_together() => Snapshots.Match("all-sidecars", GeneratorHarness.Run(SidecarDeclarations.All()).Files);
+
+    [Theory]
+    [MemberData(nameof(ConfigRenderers))]
+    public void Config_files_of_each_renderer(string snapshotCase, string[] sidecars) =>
+        Snapshots.Match(
+            snapshotCase,
+            GeneratorHarness.Run(SidecarDeclarations.Service(sidecars)).Files
+                .Where(file => file.Key.StartsWith("compose/config/", StringComparison.Ordinal))
+                .ToDictionary());
 }

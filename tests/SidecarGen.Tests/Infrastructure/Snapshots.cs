@@ -1,14 +1,19 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace SidecarGen.Tests.Infrastructure;
 
 /// <summary>
 /// Reviewed snapshots of generated files, kept in <c>tests/SidecarGen.Tests/_snapshots/&lt;case&gt;/</c>.
 /// A difference fails the test; run with <c>SIDECARGEN_UPDATE_SNAPSHOTS=1</c> to rewrite them, then
-/// review the diff in git before committing.
+/// review the diff in git before committing. Files are compared to the character, as UTF-8 without a
+/// byte order mark; a mismatch fails with a line diff of every differing file and lists the missing
+/// and extra ones.
 /// </summary>
 internal static class Snapshots
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static void Match(string snapshotCase, IReadOnlyDictionary<string, string> files, [CallerFilePath] string caller = "")
     {
         var folder = Path.Combine(TestsFolder(caller), "_snapshots", snapshotCase);
@@ -23,7 +28,7 @@ internal static class Snapshots
             {
                 var target = Path.Combine(folder, path);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, content);
+                File.WriteAllBytes(target, Utf8.GetBytes(content));
             }
 
             return;
@@ -31,12 +36,34 @@ internal static class Snapshots
 
         Assert.True(Directory.Exists(folder), $"No snapshot at {folder}; run the tests with SIDECARGEN_UPDATE_SNAPSHOTS=1 and review it.");
         var expected = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(file => Path.GetRelativePath(folder, file).Replace('\\', '/'), File.ReadAllText);
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), files.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, content) in files)
+            .ToDictionary(file => Path.GetRelativePath(folder, file).Replace('\\', '/'), file => Utf8.GetString(File.ReadAllBytes(file)));
+        var differences = Differences(snapshotCase, expected, files);
+        if (differences.Length > 0)
         {
-            Assert.True(expected[path] == content, $"{snapshotCase}/{path} differs from its snapshot:\n{content}");
+            Assert.Fail($"{snapshotCase} differs from its snapshot (rewrite it with SIDECARGEN_UPDATE_SNAPSHOTS=1, then review the diff in git):\n{differences}");
         }
+    }
+
+    /// <summary>The missing and extra files, then a unified line diff per differing file; empty when all match.</summary>
+    private static string Differences(string snapshotCase, IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> actual)
+    {
+        var report = new StringBuilder();
+        foreach (var path in expected.Keys.Except(actual.Keys).Order(StringComparer.Ordinal))
+        {
+            report.Append($"missing file {path}: in the snapshot, not generated\n");
+        }
+
+        foreach (var path in actual.Keys.Except(expected.Keys).Order(StringComparer.Ordinal))
+        {
+            report.Append($"extra file {path}: generated, not in the snapshot\n");
+        }
+
+        foreach (var path in actual.Keys.Intersect(expected.Keys).Order(StringComparer.Ordinal).Where(path => expected[path] != actual[path]))
+        {
+            report.Append($"--- _snapshots/{snapshotCase}/{path}\n+++ generated {path}\n").Append(LineDiff.Unified(expected[path], actual[path]));
+        }
+
+        return report.ToString();
     }
 
     private static string TestsFolder(string caller)
