@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using SidecarGen.Rules;
+
 namespace SidecarGen.CodeFixes;
 
 /// <summary>SCG0003: moves the colliding port to the next port no container of the Pod uses.</summary>
@@ -15,7 +17,7 @@ namespace SidecarGen.CodeFixes;
 public sealed class FreePortCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SCG0003");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PortCollision);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -26,7 +28,7 @@ public sealed class FreePortCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(FixData.Key, out var port) || port is null
+            if (!diagnostic.Properties.TryGetValue(FixProperties.Value, out var port) || port is null
                 || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
                 || PortExpression(node) is not { } expression)
             {

@@ -6,6 +6,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using SidecarGen.Rules;
+
 namespace SidecarGen.CodeFixes;
 
 /// <summary>
@@ -15,16 +17,8 @@ namespace SidecarGen.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PinImageCodeFix)), Shared]
 public sealed class PinImageCodeFix : CodeFixProvider
 {
-    private static readonly ImmutableHashSet<string> BuiltInSidecars = ImmutableHashSet.Create(
-        "SidecarGen.LoggingSidecarAttribute",
-        "SidecarGen.MetricsSidecarAttribute",
-        "SidecarGen.AuthProxySidecarAttribute",
-        "SidecarGen.ServiceMeshSidecarAttribute",
-        "SidecarGen.ConfigWatcherSidecarAttribute",
-        "SidecarGen.TlsTerminationSidecarAttribute");
-
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SCG0005");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnpinnedImage);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -33,14 +27,13 @@ public sealed class PinImageCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeArgumentSyntax { NameEquals.Name.Identifier.ValueText: "Image" } argument
+            // The analyzer names the kind's default image only for a built-in sidecar, which has one.
+            if (!diagnostic.Properties.ContainsKey(FixProperties.Value)
+                || root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeArgumentSyntax { NameEquals.Name.Identifier.ValueText: nameof(SidecarAttribute.Image) } argument
                 || argument.Parent is not AttributeArgumentListSyntax list
-                || list.Parent is not AttributeSyntax attribute
-                || model?.GetTypeInfo(attribute, context.CancellationToken).Type is not INamedTypeSymbol type
-                || !BuiltInSidecars.Contains(type.ToDisplayString()))
+                || list.Parent is not AttributeSyntax attribute)
             {
                 continue;
             }

@@ -2,13 +2,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+using SidecarGen.Pod;
+using SidecarGen.Rules;
 
 namespace SidecarGen.CodeFixes;
 
@@ -21,7 +23,7 @@ namespace SidecarGen.CodeFixes;
 public sealed class SplitConcernsCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SCG0001");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SeveralConcerns);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -36,9 +38,9 @@ public sealed class SplitConcernsCodeFix : CodeFixProvider
             var node = root?.FindNode(diagnostic.Location.SourceSpan);
             var attribute = node as AttributeSyntax ?? node?.FirstAncestorOrSelf<AttributeSyntax>();
             if (root is null || attribute?.ArgumentList is not { } list
-                || model?.GetTypeInfo(attribute, context.CancellationToken).Type?.ToDisplayString() != "SidecarGen.SidecarAttribute"
+                || model?.GetTypeInfo(attribute, context.CancellationToken).Type?.ToDisplayString() != typeof(SidecarAttribute).FullName
                 || list.Arguments.FirstOrDefault() is not { NameEquals: null, Expression: LiteralExpressionSyntax { Token.Value: string name } }
-                || list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Concerns") is not { } concernsArgument
+                || list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == nameof(SidecarAttribute.Concerns)) is not { } concernsArgument
                 || Flags(concernsArgument.Expression) is not { Count: > 1 } concerns)
             {
                 continue;
@@ -58,11 +60,11 @@ public sealed class SplitConcernsCodeFix : CodeFixProvider
         var split = concerns.Select((concern, index) =>
         {
             var arguments = list.Arguments
-                .Where(a => index == 0 || a.NameEquals?.Name.Identifier.ValueText != "Ports")
+                .Where(a => index == 0 || a.NameEquals?.Name.Identifier.ValueText != nameof(SidecarAttribute.Ports))
                 .Select(a => a == list.Arguments[0]
-                    ? a.WithExpression(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name + "-" + KebabCase(concern))))
+                    ? a.WithExpression(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name + "-" + Naming.KebabCase(concern))))
                     : a == concernsArgument
-                        ? a.WithExpression(SyntaxFactory.ParseExpression("SidecarConcerns." + concern))
+                        ? a.WithExpression(SyntaxFactory.ParseExpression(nameof(SidecarConcerns) + "." + concern))
                         : a);
             return attribute.WithArgumentList(list.WithArguments(SyntaxFactory.SeparatedList(arguments)));
         }).ToList();
@@ -101,20 +103,4 @@ public sealed class SplitConcernsCodeFix : CodeFixProvider
         expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.BitwiseOrExpression)
             ? Parts(binary.Left).Concat(Parts(binary.Right))
             : new[] { expression is ParenthesizedExpressionSyntax p ? p.Expression : expression };
-
-    private static string KebabCase(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SidecarGen.Diagnostics;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Tests;
 

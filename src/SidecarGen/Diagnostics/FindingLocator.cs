@@ -2,7 +2,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SidecarGen.Validation;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Diagnostics;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit;
 

@@ -3,7 +3,7 @@ using System.Linq;
 using SidecarGen.Emit.Compose;
 using SidecarGen.Emit.Kubernetes;
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 using SidecarGen.Validation;
 
 namespace SidecarGen.Emit;
@@ -18,7 +18,7 @@ internal static class ManifestRenderer
             return EmbeddedManifests.None;
         }
 
-        return ServiceValidator.PlanIfValid(declaration, settings) is { } plan
+        return ServiceValidator.Validate(declaration, settings).Plan is { } plan
             ? ManifestEmbedding.Generated(Files(plan))
             : ManifestEmbedding.Blocked();
     }

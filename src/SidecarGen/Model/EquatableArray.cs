@@ -29,6 +29,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public bool IsEmpty => Items.IsEmpty;
 
+    public bool Contains(T item) => Items.Contains(item);
+
     public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan());
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
@@ -62,4 +64,8 @@ internal static class EquatableArray
 
     public static EquatableArray<T> Of<T>(params T[] items)
         where T : IEquatable<T> => new(items);
+
+    /// <summary>An attribute's array property: null reads as empty.</summary>
+    public static EquatableArray<T> From<T>(T[]? items)
+        where T : IEquatable<T> => items is null ? EquatableArray<T>.Empty : new(items);
 }

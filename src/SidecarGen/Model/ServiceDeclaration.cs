@@ -1,10 +1,19 @@
+using SidecarGen.Rules;
+
 namespace SidecarGen.Model;
 
 /// <summary>
-/// The entry-point class's SidecarGen attributes: the optional <c>[SidecarService]</c> and its
-/// sidecars, in source order.
+/// The entry-point class's SidecarGen attributes, read once: the optional <c>[SidecarService]</c>
+/// (<see langword="null"/> when absent, so its defaults apply) and its sidecars in source order, with
+/// what reading them already found wrong (<paramref name="ReadFindings"/>).
 /// </summary>
 internal sealed record ServiceDeclaration(
-    AttributeArguments? Service,
+    ServiceOptions? Service,
     int ServiceOrdinal,
-    EquatableArray<SidecarDeclaration> Sidecars);
+    EquatableArray<string> ServiceWritten,
+    EquatableArray<SidecarDeclaration> Sidecars,
+    EquatableArray<Finding> ReadFindings)
+{
+    /// <summary>The service's options, its attribute's defaults when it has no <c>[SidecarService]</c>.</summary>
+    public ServiceOptions Options => Service ?? ServiceOptions.Default;
+}

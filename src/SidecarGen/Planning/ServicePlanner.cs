@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SidecarGen.Model;
+using SidecarGen.Pod;
 using SidecarGen.Sidecars;
 
 namespace SidecarGen.Planning;
@@ -12,25 +13,23 @@ namespace SidecarGen.Planning;
 /// </summary>
 internal static class ServicePlanner
 {
-    public const int DefaultPort = 8080;
-    public const int DefaultReplicas = 2;
-    public const string DefaultHealthPath = "/healthz";
     public const string AppPortName = "http";
+
+    /// <summary>The app's CPU and memory when <c>[SidecarService]</c> leaves them out.</summary>
     public static readonly ResourceSpec AppResources = new("250m", "256Mi", "1", "512Mi");
     private const string AppScratchVolume = "tmp";
 
     public static ServicePlan Plan(ServiceDeclaration declaration, BuildSettings settings)
     {
-        var service = declaration.Service ?? AttributeArguments.None;
+        var service = declaration.Options;
         var name = ServiceName(declaration, settings);
-        var port = service.GetInt("Port") ?? DefaultPort;
-        var healthPath = service.GetString("HealthPath") is { Length: > 0 } path ? path : DefaultHealthPath;
+        var port = service.Port;
 
         var sidecars = BuildSidecars(declaration, name, port, out var entry);
         var appVolumes = sidecars.SelectMany(sidecar => sidecar.SharedVolumes).ToList();
         var app = new ContainerSpec(
             name,
-            service.GetString("Image") is { Length: > 0 } image ? image : DefaultImage(name, settings),
+            service.Image is { Length: > 0 } image ? image : DefaultImage(name, settings),
             EquatableArray<string>.Empty,
             EquatableArray<string>.Empty,
             EquatableArray.Of(new PortSpec(AppPortName, port)),
@@ -41,8 +40,8 @@ internal static class ServicePlanner
                 .Concat(appVolumes.Select(volume => new MountSpec(volume.Volume, volume.AppPath, volume.AppReadOnly)))
                 .ToEquatableArray(),
             EquatableArray<SecretFileSpec>.Empty,
-            ProbeSpec.Http(AppPortName, healthPath),
-            CommonSettings.Resources(service, AppResources),
+            ProbeSpec.Http(AppPortName, service.HealthPath),
+            ResourceSpec.Of(service.Resources, AppResources),
             EquatableArray<string>.Empty,
             RunAsRoot: false);
 
@@ -50,7 +49,7 @@ internal static class ServicePlanner
             name,
             settings.Version,
             settings.Namespace,
-            service.GetInt("Replicas") ?? DefaultReplicas,
+            service.Replicas,
             app,
             sidecars.ToEquatableArray(),
             entry ?? new EntryPoint(name, AppPortName, port),
@@ -60,7 +59,7 @@ internal static class ServicePlanner
     }
 
     public static string ServiceName(ServiceDeclaration declaration, BuildSettings settings) =>
-        declaration.Service?.GetString("Name") is { Length: > 0 } name ? name : Naming.KebabCase(settings.AssemblyName);
+        declaration.Options.Name is { Length: > 0 } name ? name : Naming.KebabCase(settings.AssemblyName);
 
     /// <summary>Native sidecars (init containers with <c>restartPolicy: Always</c>) are on by default from Kubernetes 1.29.</summary>
     public static bool SupportsNativeSidecars(string kubernetesVersion)
@@ -92,11 +91,11 @@ internal static class ServicePlanner
         var upstreamTls = false;
         entry = null;
         var order = Enumerable.Range(0, built.Length)
-            .OrderBy(index => SidecarCatalog.TrafficRank(declaration.Sidecars[index].Kind))
+            .OrderBy(index => SidecarKinds.Of(declaration.Sidecars[index]).TrafficRank)
             .ThenBy(index => index);
         foreach (var index in order)
         {
-            var sidecar = SidecarCatalog.Build(declaration.Sidecars[index], new SidecarContext(serviceName, upstream, upstreamTls));
+            var sidecar = SidecarKinds.Of(declaration.Sidecars[index]).Plan(declaration.Sidecars[index].Options, new SidecarContext(serviceName, upstream, upstreamTls));
             if (sidecar.InboundPort is int inbound)
             {
                 upstream = inbound;

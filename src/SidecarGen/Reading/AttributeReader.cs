@@ -1,26 +1,29 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SidecarGen.Model;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Reading;
 
 /// <summary>
-/// Turns the SidecarGen attributes on a class into a <see cref="ServiceDeclaration"/>. The generator
-/// and the analyzers both read through here, so they always see the same service.
+/// Turns the SidecarGen attributes on a class into a <see cref="ServiceDeclaration"/>: each attribute
+/// onto its real class (<see cref="AttributeDataAccessor"/>), then into its kind's typed options. The
+/// generator and the analyzers both read through here, so they always see the same service.
 /// </summary>
 internal static class AttributeReader
 {
     /// <summary>The service the class declares, or null when it carries no SidecarGen attribute.</summary>
     public static ServiceDeclaration? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        AttributeArguments? service = null;
+        ServiceOptions? service = null;
         var serviceOrdinal = -1;
+        var serviceWritten = EquatableArray<string>.Empty;
         var sidecars = new List<SidecarDeclaration>();
+        var findings = new Findings();
         var attributes = type.GetAttributes();
 
         for (var ordinal = 0; ordinal < attributes.Length; ordinal++)
@@ -35,33 +38,37 @@ internal static class AttributeReader
             if (KnownTypes.IsServiceAttribute(attributeClass))
             {
                 // A second one is already a compile error (AllowMultiple = false); the first wins so the output stays stable.
-                if (service is null)
+                var context = new ReadContext(findings, ordinal);
+                if (service is null && AttributeDataAccessor.Access(typeof(SidecarServiceAttribute), attribute, context) is SidecarServiceAttribute read)
                 {
-                    service = ReadArguments(attribute);
+                    service = ServiceOptions.Read(read);
                     serviceOrdinal = ordinal;
+                    serviceWritten = context.WrittenProperties;
                 }
             }
             else if (KnownTypes.IsSidecarAttribute(attributeClass))
             {
-                var (concerns, count) = ClassConcerns(attributeClass);
-                sidecars.Add(new SidecarDeclaration(
-                    KnownTypes.KindOf(attributeClass),
-                    ordinal,
-                    concerns,
-                    count,
-                    ReadArguments(attribute)));
+                var context = new ReadContext(findings, ordinal);
+                var kind = KnownTypes.KindOf(attributeClass);
+                var read = KnownTypes.IsOwn(attributeClass)
+                    ? AttributeDataAccessor.Access(kind.AttributeType, attribute, context)
+                    : CustomSidecar(attribute, context);
+                if (read is SidecarAttribute sidecar)
+                {
+                    sidecars.Add(new SidecarDeclaration(ordinal, ClassConcerns(attributeClass), context.WrittenProperties, kind.Read(sidecar)));
+                }
             }
         }
 
         return service is null && sidecars.Count == 0
             ? null
-            : new ServiceDeclaration(service, serviceOrdinal, sidecars.ToEquatableArray());
+            : new ServiceDeclaration(service, serviceOrdinal, serviceWritten, sidecars.ToEquatableArray(), findings.Items.ToEquatableArray());
     }
 
     /// <summary>The concerns a sidecar attribute class declares with [SidecarConcern], its bases included.</summary>
-    private static (Concerns Concerns, int Count) ClassConcerns(INamedTypeSymbol attributeClass)
+    private static SidecarConcerns ClassConcerns(INamedTypeSymbol attributeClass)
     {
-        var concerns = Concerns.None;
+        var concerns = SidecarConcerns.None;
         for (var current = attributeClass; current is not null; current = current.BaseType)
         {
             foreach (var attribute in current.GetAttributes())
@@ -70,58 +77,39 @@ internal static class AttributeReader
                     && KnownTypes.IsConcernAttribute(cls)
                     && attribute.ConstructorArguments is [{ Value: int value }])
                 {
-                    concerns |= (Concerns)value;
+                    concerns |= (SidecarConcerns)value;
                 }
             }
         }
 
-        return (concerns, CountFlags(concerns));
+        return concerns;
     }
 
-    public static int CountFlags(Concerns concerns)
+    /// <summary>
+    /// A user's sidecar attribute: a <see cref="SidecarAttribute"/> with the name and image its
+    /// constructor passes to <c>base(name, image)</c>, and the named arguments the base class declares.
+    /// </summary>
+    private static SidecarAttribute CustomSidecar(AttributeData attribute, ReadContext context)
     {
-        var count = 0;
-        for (var value = (int)concerns; value != 0; value &= value - 1)
+        string? name = null;
+        string? image = null;
+        if (attribute.AttributeConstructor is { } constructor)
         {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static AttributeArguments ReadArguments(AttributeData attribute)
-    {
-        var items = new List<AttributeArgument>();
-
-        // Constructor arguments of SidecarGen's own attributes map to the property of the same name
-        // (name -> Name, image -> Image). A user's derived constructor says nothing we can read here.
-        if (attribute.AttributeConstructor is { } constructor
-            && KnownTypes.IsOwn(constructor.ContainingType))
-        {
-            for (var i = 0; i < attribute.ConstructorArguments.Length && i < constructor.Parameters.Length; i++)
+            foreach (var (property, value) in BaseConstructorArguments(attribute, constructor))
             {
-                if (Convert(attribute.ConstructorArguments[i]) is { } value)
+                context.Written(property, value);
+                if (property == nameof(SidecarAttribute.Name))
                 {
-                    items.Add(new AttributeArgument(PropertyName(constructor.Parameters[i].Name), value));
+                    name = value;
+                }
+                else
+                {
+                    image = value;
                 }
             }
         }
 
-        else if (attribute.AttributeConstructor is { } derived)
-        {
-            items.AddRange(BaseConstructorArguments(attribute, derived));
-        }
-
-        foreach (var named in attribute.NamedArguments)
-        {
-            if (Convert(named.Value) is { } value)
-            {
-                items.RemoveAll(item => item.Name == named.Key);
-                items.Add(new AttributeArgument(named.Key, value));
-            }
-        }
-
-        return new AttributeArguments(items.ToEquatableArray());
+        return (SidecarAttribute)AttributeDataAccessor.Apply(new SidecarAttribute(name!, image!), attribute.NamedArguments, context);
     }
 
     /// <summary>
@@ -129,7 +117,7 @@ internal static class AttributeReader
     /// constructor is in source, read that call: string literals as written, and the constructor's own
     /// parameters as the values this usage passed for them.
     /// </summary>
-    private static IEnumerable<AttributeArgument> BaseConstructorArguments(AttributeData attribute, IMethodSymbol constructor)
+    private static IEnumerable<(string Property, string Value)> BaseConstructorArguments(AttributeData attribute, IMethodSymbol constructor)
     {
         var initializer = constructor.DeclaringSyntaxReferences
             .Select(reference => reference.GetSyntax())
@@ -141,11 +129,11 @@ internal static class AttributeReader
             yield break;
         }
 
-        string[] baseParameters = { "Name", "Image" };
+        string[] baseParameters = { nameof(SidecarAttribute.Name), nameof(SidecarAttribute.Image) };
         var arguments = initializer.ArgumentList.Arguments;
         for (var i = 0; i < arguments.Count && i < baseParameters.Length; i++)
         {
-            var target = arguments[i].NameColon is { } nameColon ? PropertyName(nameColon.Name.Identifier.ValueText) : baseParameters[i];
+            var target = arguments[i].NameColon is { } nameColon ? AttributeDataAccessor.PropertyName(nameColon.Name.Identifier.ValueText) : baseParameters[i];
             var value = arguments[i].Expression switch
             {
                 LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
@@ -155,38 +143,10 @@ internal static class AttributeReader
                     .FirstOrDefault(),
                 _ => null,
             };
-            if (value is not null)
+            if (value is not null && baseParameters.Contains(target))
             {
-                yield return new AttributeArgument(target, ArgumentValue.Of(value));
+                yield return (target, value);
             }
         }
     }
-
-    private static string PropertyName(string parameterName) =>
-        parameterName.Length == 0 ? parameterName : char.ToUpperInvariant(parameterName[0]) + parameterName.Substring(1);
-
-    private static ArgumentValue? Convert(TypedConstant constant)
-    {
-        switch (constant.Kind)
-        {
-            case TypedConstantKind.Error:
-                return null;
-            case TypedConstantKind.Array:
-                return constant.IsNull
-                    ? ArgumentValue.Of((string?)null)
-                    : ArgumentValue.Array(constant.Values.Select(item => ScalarText(item) ?? string.Empty).ToEquatableArray());
-            default:
-                return ArgumentValue.Of(ScalarText(constant));
-        }
-    }
-
-    private static string? ScalarText(TypedConstant constant) => constant.Value switch
-    {
-        null => null,
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        ITypeSymbol type => type.ToDisplayString(),
-        System.IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        var other => other.ToString(),
-    };
 }

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using SidecarGen.Model;
+using SidecarGen.Sidecars;
 
 namespace SidecarGen.Reading;
 
@@ -12,10 +12,10 @@ internal static class KnownTypes
     /// <summary>The base of every sidecar attribute; its presence means the project references SidecarGen.</summary>
     public const string SidecarMetadataName = Namespace + "." + Sidecar;
 
-    private const string Namespace = "SidecarGen";
-    private const string Sidecar = "SidecarAttribute";
-    private const string SidecarService = "SidecarServiceAttribute";
-    private const string SidecarConcern = "SidecarConcernAttribute";
+    private const string Namespace = nameof(SidecarGen);
+    private const string Sidecar = nameof(SidecarAttribute);
+    private const string SidecarService = nameof(SidecarServiceAttribute);
+    private const string SidecarConcern = nameof(SidecarConcernAttribute);
 
     /// <summary>A type declared in SidecarGen.Abstractions (namespace <c>SidecarGen</c>).</summary>
     public static bool IsOwn(INamedTypeSymbol type) =>
@@ -41,20 +41,9 @@ internal static class KnownTypes
 
     public static bool IsSidecarGenAttribute(INamedTypeSymbol type) => IsServiceAttribute(type) || IsSidecarAttribute(type);
 
-    /// <summary>Which sidecar an attribute class declares; anything not SidecarGen's own is the user's custom sidecar.</summary>
-    public static SidecarKind KindOf(INamedTypeSymbol sidecarAttribute) => !IsOwn(sidecarAttribute)
-        ? SidecarKind.Custom
-        : sidecarAttribute.MetadataName switch
-        {
-            Sidecar => SidecarKind.Generic,
-            "LoggingSidecarAttribute" => SidecarKind.Logging,
-            "MetricsSidecarAttribute" => SidecarKind.Metrics,
-            "AuthProxySidecarAttribute" => SidecarKind.AuthProxy,
-            "ServiceMeshSidecarAttribute" => SidecarKind.ServiceMesh,
-            "ConfigWatcherSidecarAttribute" => SidecarKind.ConfigWatcher,
-            "TlsTerminationSidecarAttribute" => SidecarKind.TlsTermination,
-            _ => SidecarKind.Custom,
-        };
+    /// <summary>Which sidecar kind an attribute class declares; the generic one, <c>[Sidecar]</c>, and any user's own derived from it.</summary>
+    public static SidecarKind KindOf(INamedTypeSymbol sidecarAttribute) =>
+        (IsOwn(sidecarAttribute) ? SidecarKinds.OfAttribute(sidecarAttribute.MetadataName) : null) ?? SidecarKinds.Generic;
 
     private static bool Is(INamedTypeSymbol type, string name) => type.MetadataName == name && IsOwn(type);
 }

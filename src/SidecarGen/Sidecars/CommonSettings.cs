@@ -2,41 +2,29 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars;
 
 /// <summary>
-/// The properties every sidecar attribute inherits from <c>SidecarAttribute</c> (name, image, ports,
-/// args, env, resources, capabilities, root), applied on top of a sidecar kind's own container.
+/// The properties every sidecar attribute inherits from <see cref="SidecarAttribute"/> (name, image,
+/// ports, args, env, resources, capabilities, root), applied on top of a sidecar kind's own container.
 /// </summary>
 internal static class CommonSettings
 {
+    /// <summary>A sidecar's CPU and memory when its attribute leaves them out.</summary>
     public static readonly ResourceSpec DefaultResources = new("50m", "64Mi", "200m", "128Mi");
 
-    public static string Name(SidecarDeclaration sidecar, string defaultName) =>
-        sidecar.Arguments.GetString("Name") is { Length: > 0 } name ? name : defaultName;
-
-    public static string Image(SidecarDeclaration sidecar, string defaultImage) =>
-        sidecar.Arguments.GetString("Image") is { Length: > 0 } image ? image : defaultImage;
-
-    /// <summary>The sidecar's concerns: its kind's, its class's [SidecarConcern]s and its <c>Concerns</c> argument.</summary>
-    public static Concerns Concerns(SidecarDeclaration sidecar, Concerns kindConcern) =>
-        kindConcern | sidecar.ClassConcerns | (Concerns)(sidecar.Arguments.GetInt("Concerns") ?? 0);
-
-    public static ResourceSpec Resources(AttributeArguments arguments, ResourceSpec defaults) => new(
-        arguments.GetString("CpuRequest") ?? defaults.CpuRequest,
-        arguments.GetString("MemoryRequest") ?? defaults.MemoryRequest,
-        arguments.GetString("CpuLimit") ?? defaults.CpuLimit,
-        arguments.GetString("MemoryLimit") ?? defaults.MemoryLimit);
+    /// <summary>The image as written, else the kind's default (an empty <c>Image</c> means the default too).</summary>
+    public static string Image(CommonOptions common, string defaultImage) =>
+        common.Image is { Length: > 0 } image ? image : defaultImage;
 
     /// <summary>
     /// Builds the container of a sidecar: the kind's own settings first, then what the user added
     /// through the common properties (extra ports, args, env), so nothing the user wrote is dropped.
     /// </summary>
     public static ContainerSpec Container(
-        SidecarDeclaration sidecar,
-        string name,
+        CommonOptions common,
         string image,
         IEnumerable<string> command,
         IEnumerable<string> args,
@@ -46,9 +34,8 @@ internal static class CommonSettings
         ProbeSpec? probe,
         IEnumerable<SecretFileSpec>? secretFiles = null)
     {
-        var arguments = sidecar.Arguments;
         var allPorts = ports.ToList();
-        foreach (var port in Ports(arguments))
+        foreach (var port in Ports(common))
         {
             if (allPorts.All(existing => existing.Port != port))
             {
@@ -61,29 +48,27 @@ internal static class CommonSettings
         probe ??= allPorts.Count > 0 ? ProbeSpec.Tcp(allPorts[0].Name) : null;
 
         return new ContainerSpec(
-            name,
+            common.Name,
             image,
             command.ToEquatableArray(),
-            args.Concat(arguments.GetStrings("Args")).ToEquatableArray(),
+            args.Concat(common.Args).ToEquatableArray(),
             allPorts.ToEquatableArray(),
-            env.Concat(Env(arguments)).ToEquatableArray(),
+            env.Concat(Env(common)).ToEquatableArray(),
             mounts.ToEquatableArray(),
             (secretFiles ?? Enumerable.Empty<SecretFileSpec>()).ToEquatableArray(),
             probe,
-            Resources(arguments, DefaultResources),
-            arguments.GetStrings("Capabilities"),
-            arguments.GetBool("RunAsRoot") ?? false);
+            ResourceSpec.Of(common.Resources, DefaultResources),
+            common.Capabilities,
+            common.RunAsRoot);
     }
 
-    public static IEnumerable<int> Ports(AttributeArguments arguments) =>
-        arguments.GetStrings("Ports")
-            .Select(text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : 0)
-            .Where(port => port > 0);
+    /// <summary>The extra ports; one outside 1-65535 is SCG0009 and left out here.</summary>
+    public static IEnumerable<int> Ports(CommonOptions common) => common.Ports.Where(port => port > 0);
 
     /// <summary><c>KEY=VALUE</c> items; an item without <c>=</c> is reported by the analyzers and skipped here.</summary>
-    public static IEnumerable<EnvVarSpec> Env(AttributeArguments arguments)
+    public static IEnumerable<EnvVarSpec> Env(CommonOptions common)
     {
-        foreach (var item in arguments.GetStrings("Env"))
+        foreach (var item in common.Env)
         {
             var separator = item.IndexOf('=');
             if (separator > 0)
@@ -95,7 +80,5 @@ internal static class CommonSettings
 
     /// <summary>The mount of a sidecar's own config files, read-only.</summary>
     public static MountSpec ConfigMount(string sidecarName) =>
-        new(ConfigVolume(sidecarName), SidecarSpec.ConfigMount(sidecarName), ReadOnly: true);
-
-    public static string ConfigVolume(string sidecarName) => sidecarName + "-config";
+        new(SidecarSpec.ConfigVolume(sidecarName), SidecarSpec.ConfigMount(sidecarName), ReadOnly: true);
 }

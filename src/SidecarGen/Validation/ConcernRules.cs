@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
-using SidecarGen.Model;
-using SidecarGen.Reading;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
 
@@ -9,36 +9,47 @@ internal static class ConcernRules
 {
     public static void Check(ValidationContext context)
     {
-        var owners = new Dictionary<Concerns, string>();
+        var owners = new Dictionary<SidecarConcerns, string>();
         foreach (var sidecar in context.Declaration.Sidecars)
         {
-            var declared = (Concerns)(sidecar.Arguments.GetInt("Concerns") ?? 0);
-            var concerns = sidecar.ClassConcerns | declared;
-            var name = NameRules.SidecarName(sidecar);
-            if (AttributeReader.CountFlags(concerns) > 1)
+            var declared = sidecar.Options.Common.Concerns;
+            var concerns = sidecar.Concerns;
+            var findings = context.Findings.For(sidecar.Ordinal);
+            if (CountFlags(concerns) > 1)
             {
                 // On the Concerns argument when that is what added a concern, else on the attribute
                 // (its class declares several).
-                var argument = declared != Concerns.None ? "Concerns" : null;
-                context.Report(RuleIds.SeveralConcerns, sidecar.Ordinal, argument, $"The sidecar '{name}' has several concerns ({concerns}); a sidecar takes over one", fixValue: concerns.ToString());
+                var argument = declared != SidecarConcerns.None ? nameof(SidecarAttribute.Concerns) : null;
+                findings.Report(RuleIds.SeveralConcerns, argument, $"The sidecar '{sidecar.Name}' has several concerns ({concerns}); a sidecar takes over one", fixValue: concerns.ToString());
             }
 
-            foreach (Concerns concern in System.Enum.GetValues(typeof(Concerns)))
+            foreach (SidecarConcerns concern in Enum.GetValues(typeof(SidecarConcerns)))
             {
-                if (concern == Concerns.None || (concerns & concern) == 0)
+                if (concern == SidecarConcerns.None || (concerns & concern) == 0)
                 {
                     continue;
                 }
 
                 if (owners.TryGetValue(concern, out var owner))
                 {
-                    context.Report(RuleIds.DuplicateConcern, sidecar.Ordinal, null, $"The sidecars '{owner}' and '{name}' both handle {concern}");
+                    findings.Report(RuleIds.DuplicateConcern, null, $"The sidecars '{owner}' and '{sidecar.Name}' both handle {concern}");
                 }
                 else
                 {
-                    owners.Add(concern, name);
+                    owners.Add(concern, sidecar.Name);
                 }
             }
         }
+    }
+
+    private static int CountFlags(SidecarConcerns concerns)
+    {
+        var count = 0;
+        for (var value = (int)concerns; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
     }
 }

@@ -1,11 +1,10 @@
 using System.Collections.Generic;
-using SidecarGen.Model;
 using SidecarGen.Planning;
-using SidecarGen.Sidecars;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
 
-/// <summary>SCG0007: every container and Secret name Kubernetes will see is valid and unique in the Pod.</summary>
+/// <summary>SCG0007: the service and container names Kubernetes will see are valid and unique in the Pod.</summary>
 internal static class NameRules
 {
     /// <summary>Volumes are named <c>&lt;sidecar&gt;-positions</c> and the like, and a volume name is a DNS label (63).</summary>
@@ -16,33 +15,22 @@ internal static class NameRules
         var serviceName = ServicePlanner.ServiceName(context.Declaration, context.Settings);
         if (!TextChecks.IsDnsLabel(serviceName))
         {
-            context.Report(RuleIds.InvalidName, context.ServiceOrdinal, "Name", $"The service name '{serviceName}' is not a DNS-1123 label (lowercase letters, digits and '-', at most 63)");
+            context.ServiceFindings.Report(RuleIds.InvalidName, nameof(SidecarServiceAttribute.Name), $"The service name '{serviceName}' is not a DNS-1123 label (lowercase letters, digits and '-', at most 63)");
         }
 
         var names = new HashSet<string> { serviceName };
         foreach (var sidecar in context.Declaration.Sidecars)
         {
-            var name = SidecarName(sidecar);
+            var name = sidecar.Name;
+            var findings = context.Findings.For(sidecar.Ordinal);
             if (!TextChecks.IsDnsLabel(name) || name.Length > MaxSidecarName)
             {
-                context.Report(RuleIds.InvalidName, sidecar.Ordinal, "Name", $"The sidecar name '{name}' is not a DNS-1123 label of at most {MaxSidecarName} characters (lowercase letters, digits and '-'; the sidecar's volumes are named after it)");
+                findings.Report(RuleIds.InvalidName, nameof(SidecarAttribute.Name), $"The sidecar name '{name}' is not a DNS-1123 label of at most {MaxSidecarName} characters (lowercase letters, digits and '-'; the sidecar's volumes are named after it)");
             }
             else if (!names.Add(name))
             {
-                context.Report(RuleIds.InvalidName, sidecar.Ordinal, "Name", $"Another container of the Pod is already named '{name}'");
-            }
-
-            foreach (var secret in new[] { "SecretName", "TlsSecretName" })
-            {
-                if (sidecar.Arguments.GetString(secret) is { } value && !TextChecks.IsDnsSubdomain(value))
-                {
-                    context.Report(RuleIds.InvalidName, sidecar.Ordinal, secret, $"{secret} '{value}' is not a valid Kubernetes Secret name");
-                }
+                findings.Report(RuleIds.InvalidName, nameof(SidecarAttribute.Name), $"Another container of the Pod is already named '{name}'");
             }
         }
     }
-
-    /// <summary>The name the sidecar's container gets: as written, else its kind's default.</summary>
-    public static string SidecarName(SidecarDeclaration sidecar) =>
-        sidecar.Arguments.GetString("Name") ?? SidecarCatalog.DefaultName(sidecar.Kind);
 }

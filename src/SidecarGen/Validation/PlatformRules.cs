@@ -1,4 +1,5 @@
 using SidecarGen.Planning;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
 

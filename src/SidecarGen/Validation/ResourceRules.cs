@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Planning;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
 using SidecarGen.Sidecars;
 
 namespace SidecarGen.Validation;
@@ -11,38 +13,37 @@ internal static class ResourceRules
 {
     public static void Check(ValidationContext context)
     {
-        Quantities(context, context.ServiceOrdinal, context.Service);
+        Quantities(context.ServiceFindings, context.Service.Resources);
         foreach (var sidecar in context.Declaration.Sidecars)
         {
-            Quantities(context, sidecar.Ordinal, sidecar.Arguments);
+            Quantities(context.Findings.For(sidecar.Ordinal), sidecar.Options.Common.Resources);
         }
 
-        if (!context.Findings.Any(finding => finding.RuleId == RuleIds.InvalidQuantity))
+        if (!context.Findings.Has(RuleIds.InvalidQuantity))
         {
             Budget(context);
         }
     }
 
-    private static void Quantities(ValidationContext context, int ordinal, AttributeArguments arguments)
+    private static void Quantities(AttributeFindings findings, ResourceOptions resources)
     {
-        foreach (var (request, limit, parse) in new (string, string, Func<string?, long?>)[]
+        Pair(findings, nameof(SidecarAttribute.CpuRequest), resources.CpuRequest, nameof(SidecarAttribute.CpuLimit), resources.CpuLimit, Pod.Quantities.CpuMillis);
+        Pair(findings, nameof(SidecarAttribute.MemoryRequest), resources.MemoryRequest, nameof(SidecarAttribute.MemoryLimit), resources.MemoryLimit, Pod.Quantities.MemoryBytes);
+    }
+
+    private static void Pair(AttributeFindings findings, string request, string? requestText, string limit, string? limitText, Func<string?, long?> parse)
+    {
+        var requested = Parse(findings, request, requestText, parse);
+        var limited = Parse(findings, limit, limitText, parse);
+        if (requested > limited)
         {
-            ("CpuRequest", "CpuLimit", Planning.Quantities.CpuMillis),
-            ("MemoryRequest", "MemoryLimit", Planning.Quantities.MemoryBytes),
-        })
-        {
-            var requested = Parse(context, ordinal, arguments, request, parse);
-            var limited = Parse(context, ordinal, arguments, limit, parse);
-            if (requested > limited)
-            {
-                context.Report(RuleIds.InvalidQuantity, ordinal, request, $"{request} {arguments.GetString(request)} exceeds {limit} {arguments.GetString(limit)}");
-            }
+            findings.Report(RuleIds.InvalidQuantity, request, $"{request} {requestText} exceeds {limit} {limitText}");
         }
     }
 
-    private static long? Parse(ValidationContext context, int ordinal, AttributeArguments arguments, string argument, Func<string?, long?> parse)
+    private static long? Parse(AttributeFindings findings, string property, string? text, Func<string?, long?> parse)
     {
-        if (arguments.GetString(argument) is not { } text)
+        if (text is null)
         {
             return null;
         }
@@ -50,7 +51,7 @@ internal static class ResourceRules
         var value = parse(text);
         if (value is null or 0)
         {
-            context.Report(RuleIds.InvalidQuantity, ordinal, argument, $"{argument} '{text}' is not a positive Kubernetes quantity");
+            findings.Report(RuleIds.InvalidQuantity, property, $"{property} '{text}' is not a positive Kubernetes quantity");
         }
 
         return value;
@@ -59,23 +60,24 @@ internal static class ResourceRules
     /// <summary>Sidecars are helpers: together they should not need more than the app they serve.</summary>
     private static void Budget(ValidationContext context)
     {
-        var app = CommonSettings.Resources(context.Service, ServicePlanner.AppResources);
-        var sidecars = context.Declaration.Sidecars.Select(s => CommonSettings.Resources(s.Arguments, CommonSettings.DefaultResources)).ToList();
+        var app = ResourceSpec.Of(context.Service.Resources, ServicePlanner.AppResources);
+        var sidecars = context.Declaration.Sidecars.Select(s => ResourceSpec.Of(s.Options.Common.Resources, CommonSettings.DefaultResources)).ToList();
         if (sidecars.Count == 0)
         {
             return;
         }
 
-        var cpu = sidecars.Sum(r => Planning.Quantities.CpuMillis(r.CpuRequest) ?? 0);
-        var memory = sidecars.Sum(r => Planning.Quantities.MemoryBytes(r.MemoryRequest) ?? 0);
-        if (cpu > Planning.Quantities.CpuMillis(app.CpuRequest))
+        var cpu = sidecars.Sum(r => Pod.Quantities.CpuMillis(r.CpuRequest) ?? 0);
+        var memory = sidecars.Sum(r => Pod.Quantities.MemoryBytes(r.MemoryRequest) ?? 0);
+        var declared = context.Declaration.Service is not null;
+        if (cpu > Pod.Quantities.CpuMillis(app.CpuRequest))
         {
-            context.Report(RuleIds.SidecarsOutweighApp, context.ServiceOrdinal, context.Declaration.Service is null ? null : "CpuRequest", $"The sidecars together request {cpu}m CPU, more than the app's {app.CpuRequest}");
+            context.ServiceFindings.Report(RuleIds.SidecarsOutweighApp, declared ? nameof(SidecarServiceAttribute.CpuRequest) : null, $"The sidecars together request {cpu}m CPU, more than the app's {app.CpuRequest}");
         }
 
-        if (memory > Planning.Quantities.MemoryBytes(app.MemoryRequest))
+        if (memory > Pod.Quantities.MemoryBytes(app.MemoryRequest))
         {
-            context.Report(RuleIds.SidecarsOutweighApp, context.ServiceOrdinal, context.Declaration.Service is null ? null : "MemoryRequest", $"The sidecars together request {memory / (1 << 20)}Mi memory, more than the app's {app.MemoryRequest}");
+            context.ServiceFindings.Report(RuleIds.SidecarsOutweighApp, declared ? nameof(SidecarServiceAttribute.MemoryRequest) : null, $"The sidecars together request {memory / (1 << 20)}Mi memory, more than the app's {app.MemoryRequest}");
         }
     }
 }

@@ -1,39 +1,39 @@
-using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Planning;
+using SidecarGen.Sidecars;
 
 namespace SidecarGen.Validation;
 
 /// <summary>
-/// Checks a declared service against the rules of SPEC §5 that its attributes decide. The generator
-/// writes nothing while an error stands; the analyzers report every finding at its argument.
+/// Checks a declared service against the rules of SPEC §5, in one direction: the options as read,
+/// then, if they hold, the Pod planned from them. The generator writes the plan only while no error
+/// stands; the analyzers report every finding at its argument.
 /// </summary>
 internal static class ServiceValidator
 {
-    public static IReadOnlyList<Finding> Validate(ServiceDeclaration declaration, BuildSettings settings) => Check(declaration, settings).Findings;
-
-    /// <summary>The planned Pod, or null while an error stands: one planning serves the check and the files.</summary>
-    public static ServicePlan? PlanIfValid(ServiceDeclaration declaration, BuildSettings settings) =>
-        Check(declaration, settings) is { Plan: { } plan } context && !context.Findings.Any(finding => finding.IsError) ? plan : null;
-
-    private static ValidationContext Check(ServiceDeclaration declaration, BuildSettings settings)
+    public static ValidationResult Validate(ServiceDeclaration declaration, BuildSettings settings)
     {
         var context = new ValidationContext(declaration, settings);
-        RenderRules.Check(context);
+        ServiceRules.Check(context);
+        foreach (var sidecar in declaration.Sidecars)
+        {
+            CommonRules.Check(context, sidecar);
+            SidecarKinds.Of(sidecar).Check(sidecar.Options, context.Findings.For(sidecar.Ordinal));
+        }
+
         NameRules.Check(context);
-        PortRules.CheckRanges(context);
         ResourceRules.Check(context);
-        SecurityRules.Check(context);
         ConcernRules.Check(context);
         PlatformRules.Check(context);
 
-        // The merged picture (every container's ports) is only meaningful for input the planner accepts.
-        if (!context.Findings.Any(finding => finding.IsError))
+        // The Pod as a whole (every container's ports, mounts and variables) is only meaningful for input the planner accepts.
+        if (context.Findings.HasErrors)
         {
-            PortRules.CheckCollisions(context);
+            return new ValidationResult(context.Findings.Items.ToEquatableArray(), null);
         }
 
-        return context;
+        var plan = ServicePlanner.Plan(declaration, settings);
+        PodRules.Check(context, plan);
+        return new ValidationResult(context.Findings.Items.ToEquatableArray(), context.Findings.HasErrors ? null : plan);
     }
 }

@@ -1,6 +1,5 @@
-using System.Collections.Generic;
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
 
@@ -11,21 +10,22 @@ internal sealed class ValidationContext
     {
         Declaration = declaration;
         Settings = settings;
+        Findings.AddRange(declaration.ReadFindings);
     }
 
     public ServiceDeclaration Declaration { get; }
 
     public BuildSettings Settings { get; }
 
-    public List<Finding> Findings { get; } = new();
+    public Findings Findings { get; } = new();
 
-    /// <summary>The Pod as planned for the port check, which runs only on input free of other errors.</summary>
-    public ServicePlan? Plan { get; set; }
-
-    public AttributeArguments Service => Declaration.Service ?? AttributeArguments.None;
+    public ServiceOptions Service => Declaration.Options;
 
     public int ServiceOrdinal => Declaration.ServiceOrdinal;
 
+    /// <summary>The findings of the <c>[SidecarService]</c> attribute (or of the class, when it has none).</summary>
+    public AttributeFindings ServiceFindings => Findings.For(ServiceOrdinal);
+
     public void Report(string ruleId, int ordinal, string? argument, string message, int? item = null, string? fixValue = null) =>
-        Findings.Add(new Finding(ruleId, ordinal, argument, message, item, fixValue));
+        Findings.Report(ruleId, ordinal, argument, message, item, fixValue);
 }

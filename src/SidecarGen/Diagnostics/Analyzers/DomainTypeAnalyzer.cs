@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SidecarGen.Rules;
 using SidecarGen.Reading;
 
 namespace SidecarGen.Diagnostics.Analyzers;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SidecarGen.Rules;
 using SidecarGen.Reading;
 
 namespace SidecarGen.Diagnostics.Analyzers;

@@ -2,16 +2,15 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SidecarGen.Reading;
-using SidecarGen.Validation;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
-/// The shared shape of the rule analyzers: read the entry-point class through the same
-/// <see cref="EntryPointClass"/>, <see cref="AttributeReader"/> and <see cref="ServiceValidator"/> the
-/// generator uses (so the build's diagnostics and the written manifests always agree), then report the
-/// findings of this family. Other types cost one comparison; compilations without SidecarGen, nothing.
+/// The shared shape of the rule analyzers: the service is read and validated once per compilation
+/// (<see cref="ServiceFindings"/>, through the same reader and validator the generator uses, so the
+/// build's diagnostics and the written manifests always agree), and each analyzer reports the findings
+/// of its family. Other types cost one comparison; compilations without SidecarGen, nothing.
 /// </summary>
 public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
 {
@@ -31,13 +30,12 @@ public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
-                    if (!SymbolEqualityComparer.Default.Equals(symbolContext.Symbol, entryPoint)
-                        || AttributeReader.Read(entryPoint, symbolContext.CancellationToken) is not { } declaration)
+                    if (!SymbolEqualityComparer.Default.Equals(symbolContext.Symbol, entryPoint))
                     {
                         return;
                     }
 
-                    foreach (var finding in ServiceValidator.Validate(declaration, settings).Where(f => ids.Contains(f.RuleId)))
+                    foreach (var finding in ServiceFindings.Of(start.Compilation, entryPoint, settings, symbolContext.CancellationToken).Where(f => ids.Contains(f.RuleId)))
                     {
                         var properties = finding.FixValue is null
                             ? ImmutableDictionary<string, string?>.Empty

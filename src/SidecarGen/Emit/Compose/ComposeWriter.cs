@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using SidecarGen.Planning;
+using SidecarGen.Yaml;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Compose;
 

@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using SidecarGen.Planning;
+using SidecarGen.Yaml;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Kubernetes;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Kubernetes;
 

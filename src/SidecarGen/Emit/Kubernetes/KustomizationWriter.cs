@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using SidecarGen.Planning;
+using SidecarGen.Yaml;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Kubernetes;
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Kubernetes;
 

@@ -1,4 +1,4 @@
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Kubernetes;
 

@@ -1,6 +1,6 @@
-using SidecarGen.Emit;
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
+using SidecarGen.Yaml;
 
 namespace SidecarGen.Sidecars.Logging;
 
@@ -10,6 +10,9 @@ namespace SidecarGen.Sidecars.Logging;
 /// </summary>
 internal static class FilebeatAgent
 {
+    /// <summary>Filebeat OSS-licensed default distribution.</summary>
+    public const string Image = "docker.elastic.co/beats/filebeat:8.15.3";
+
     public const int HealthPort = 5066;
     private const string ConfigFile = "filebeat.yml";
     private const string DataDirectory = "/usr/share/filebeat/data";
@@ -18,7 +21,7 @@ internal static class FilebeatAgent
     {
         var port = new PortSpec("log-http", HealthPort);
         return new LogAgentSetup(
-            DefaultImages.Filebeat,
+            Image,
             EquatableArray.Of("filebeat"),
             EquatableArray.Of("-e", "--strict.perms=false", "-c", context.ConfigDirectory + "/" + ConfigFile, "--path.data", DataDirectory),
             port,
@@ -41,7 +44,7 @@ internal static class FilebeatAgent
             .EndMap()
             .EndSequence();
         yaml.Pair("http.enabled", true).Pair("http.host", "0.0.0.0").Pair("http.port", HealthPort);
-        if (context.Destination.Kind == LogOutputKind.Elasticsearch)
+        if (context.Destination.Kind == LogOutput.Elasticsearch)
         {
             yaml.BeginMap("output.elasticsearch")
                 .BeginSequence("hosts").String(context.Destination.Url).EndSequence()

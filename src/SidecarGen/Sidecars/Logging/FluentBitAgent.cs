@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.Logging;
 
@@ -11,6 +11,9 @@ namespace SidecarGen.Sidecars.Logging;
 /// </summary>
 internal static class FluentBitAgent
 {
+    /// <summary>Fluent Bit, distroless image (entrypoint <c>/fluent-bit/bin/fluent-bit</c>).</summary>
+    public const string Image = "cr.fluentbit.io/fluent/fluent-bit:4.0.3";
+
     public const int HealthPort = 2020;
     private const string ConfigFile = "fluent-bit.conf";
     private const string TokenVariable = "SPLUNK_TOKEN";
@@ -19,13 +22,13 @@ internal static class FluentBitAgent
     {
         var port = new PortSpec("log-http", HealthPort);
         var env = new List<EnvVarSpec>();
-        if (context.Destination.Kind == LogOutputKind.Splunk)
+        if (context.Destination.Kind == LogOutput.Splunk)
         {
             env.Add(EnvVarSpec.FromSecret(TokenVariable, new SecretKeySpec(context.CredentialsSecret, "splunk-token")));
         }
 
         return new LogAgentSetup(
-            DefaultImages.FluentBit,
+            Image,
             EquatableArray.Of("/fluent-bit/bin/fluent-bit"),
             EquatableArray.Of("--config=" + context.ConfigDirectory + "/" + ConfigFile),
             port,
@@ -68,7 +71,7 @@ internal static class FluentBitAgent
 
     private static (string Key, string Value)[] Output(LogDestination destination, string serviceName) => destination.Kind switch
     {
-        LogOutputKind.Elasticsearch => new[]
+        LogOutput.Elasticsearch => new[]
         {
             ("Name", "es"),
             ("Match", "*"),
@@ -78,7 +81,7 @@ internal static class FluentBitAgent
             ("Index", serviceName),
             ("Suppress_Type_Name", "On"),
         },
-        LogOutputKind.Splunk => new[]
+        LogOutput.Splunk => new[]
         {
             ("Name", "splunk"),
             ("Match", "*"),
@@ -87,7 +90,7 @@ internal static class FluentBitAgent
             ("tls", OnOff(destination.Tls)),
             ("Splunk_Token", "${" + TokenVariable + "}"),
         },
-        LogOutputKind.Loki => new[]
+        LogOutput.Loki => new[]
         {
             ("Name", "loki"),
             ("Match", "*"),

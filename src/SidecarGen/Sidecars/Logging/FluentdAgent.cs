@@ -1,6 +1,6 @@
 using System.Text;
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.Logging;
 
@@ -10,6 +10,9 @@ namespace SidecarGen.Sidecars.Logging;
 /// </summary>
 internal static class FluentdAgent
 {
+    /// <summary>Fluentd, Debian-based image with in_tail, out_stdout and monitor_agent built in.</summary>
+    public const string Image = "fluent/fluentd:v1.17.1-debian-1.0";
+
     public const int HealthPort = 24220;
     private const string ConfigFile = "fluent.conf";
     private const string PositionDirectory = "/fluentd/pos";
@@ -18,7 +21,7 @@ internal static class FluentdAgent
     {
         var port = new PortSpec("log-http", HealthPort);
         return new LogAgentSetup(
-            DefaultImages.Fluentd,
+            Image,
             EquatableArray.Of("fluentd"),
             EquatableArray.Of("--config", context.ConfigDirectory + "/" + ConfigFile, "--no-supervisor"),
             port,

@@ -10,7 +10,7 @@ internal sealed record LogAgentContext(
     /// <summary>The files the agent tails: every <c>*.log</c> the app writes into the shared folder.</summary>
     public string LogGlob => LogPath.TrimEnd('/') + "/*.log";
 
-    public string ConfigDirectory => Planning.SidecarSpec.ConfigMount(SidecarName);
+    public string ConfigDirectory => Pod.SidecarSpec.ConfigMount(SidecarName);
 
     /// <summary>The Secret holding output credentials (e.g. the Splunk HEC token).</summary>
     public string CredentialsSecret => ServiceName + "-" + SidecarName;

@@ -1,5 +1,5 @@
 using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.Logging;
 

@@ -3,26 +3,17 @@ using System.Globalization;
 
 namespace SidecarGen.Sidecars.Logging;
 
-/// <summary>The values of <c>LogOutput</c>, mirrored like <see cref="Model.Concerns"/>.</summary>
-internal enum LogOutputKind
-{
-    Stdout = 0,
-    Elasticsearch = 1,
-    Splunk = 2,
-    Loki = 3,
-}
-
 /// <summary>Where a log agent ships to, parsed once from <c>Output</c> and <c>Endpoint</c>.</summary>
-internal sealed record LogDestination(LogOutputKind Kind, string Host, int Port, bool Tls, string Path)
+internal sealed record LogDestination(LogOutput Kind, string Host, int Port, bool Tls, string Path)
 {
-    public static LogDestination Parse(LogOutputKind kind, string? endpoint)
+    public static LogDestination Parse(LogOutput kind, string? endpoint)
     {
-        if (kind == LogOutputKind.Stdout
+        if (kind == LogOutput.Stdout
             || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             // A missing or bad endpoint is SCG0013; the generator writes nothing while it stands.
-            return new LogDestination(LogOutputKind.Stdout, string.Empty, 0, false, string.Empty);
+            return new LogDestination(LogOutput.Stdout, string.Empty, 0, false, string.Empty);
         }
 
         var tls = uri.Scheme == Uri.UriSchemeHttps;
@@ -35,11 +26,11 @@ internal sealed record LogDestination(LogOutputKind Kind, string Host, int Port,
     public string Url => (Tls ? "https://" : "http://") + Host + ":" + PortText;
 
     /// <summary>The well-known port of each backend when the endpoint URL names none.</summary>
-    private static int DefaultPort(LogOutputKind kind, bool tls) => kind switch
+    private static int DefaultPort(LogOutput kind, bool tls) => kind switch
     {
-        LogOutputKind.Elasticsearch => 9200,
-        LogOutputKind.Splunk => 8088,
-        LogOutputKind.Loki => 3100,
+        LogOutput.Elasticsearch => 9200,
+        LogOutput.Splunk => 8088,
+        LogOutput.Loki => 3100,
         _ => tls ? 443 : 80,
     };
 }

@@ -1,0 +1,16 @@
+namespace SidecarGen.Model;
+
+/// <summary><c>[SidecarService]</c> read into typed data; its defaults are the attribute's own.</summary>
+internal sealed record ServiceOptions(string? Name, string? Image, int Port, int Replicas, string HealthPath, ResourceOptions Resources)
+{
+    /// <summary>A project without <c>[SidecarService]</c>: every default of the attribute.</summary>
+    public static readonly ServiceOptions Default = Read(new SidecarServiceAttribute());
+
+    public static ServiceOptions Read(SidecarServiceAttribute attribute) => new(
+        attribute.Name,
+        attribute.Image,
+        attribute.Port,
+        attribute.Replicas,
+        attribute.HealthPath,
+        new ResourceOptions(attribute.CpuRequest, attribute.MemoryRequest, attribute.CpuLimit, attribute.MemoryLimit));
+}

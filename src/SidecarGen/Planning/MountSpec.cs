@@ -1,4 +1,0 @@
-namespace SidecarGen.Planning;
-
-/// <summary>A volume mounted into a container.</summary>
-internal sealed record MountSpec(string Volume, string Path, bool ReadOnly);

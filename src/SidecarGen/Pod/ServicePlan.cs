@@ -1,0 +1,19 @@
+using SidecarGen.Model;
+
+namespace SidecarGen.Pod;
+
+/// <summary>
+/// The resolved service: every default applied, every sidecar built and wired into the traffic
+/// chain. The writers render only this.
+/// </summary>
+internal sealed record ServicePlan(
+    string Name,
+    string? Version,
+    string? Namespace,
+    int Replicas,
+    ContainerSpec App,
+    EquatableArray<SidecarSpec> Sidecars,
+    EntryPoint Entry,
+    bool NativeSidecars,
+    bool Kubernetes,
+    bool Compose);

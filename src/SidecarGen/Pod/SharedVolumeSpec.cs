@@ -1,0 +1,7 @@
+namespace SidecarGen.Pod;
+
+/// <summary>
+/// An <c>emptyDir</c> (Compose: named volume) a sidecar shares with the app, e.g. the log folder.
+/// The sidecar's own mount is in its <see cref="ContainerSpec.Mounts"/>; this is the app's side.
+/// </summary>
+internal sealed record SharedVolumeSpec(string Volume, string AppPath, bool AppReadOnly);

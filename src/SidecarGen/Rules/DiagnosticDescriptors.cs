@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SidecarGen.Rules;
+
+/// <summary>Every SidecarGen diagnostic, in one place (SPEC §5).</summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "SidecarGen";
+
+    public static readonly DiagnosticDescriptor SeveralConcerns = Warning(RuleIds.SeveralConcerns, "A sidecar has more than one concern", "{0}");
+    public static readonly DiagnosticDescriptor DomainType = Warning(RuleIds.DomainType, "A sidecar references a domain type", "{0}");
+    public static readonly DiagnosticDescriptor PortCollision = Error(RuleIds.PortCollision, "Two containers of the Pod use the same port", "{0}");
+    public static readonly DiagnosticDescriptor DuplicateConcern = Warning(RuleIds.DuplicateConcern, "Two sidecars share a concern", "{0}");
+    public static readonly DiagnosticDescriptor UnpinnedImage = Warning(RuleIds.UnpinnedImage, "An image is not pinned to a version", "{0}");
+    public static readonly DiagnosticDescriptor InvalidQuantity = Error(RuleIds.InvalidQuantity, "Invalid CPU or memory quantity", "{0}");
+    public static readonly DiagnosticDescriptor InvalidName = Error(RuleIds.InvalidName, "Invalid or duplicate name", "{0}");
+    public static readonly DiagnosticDescriptor NotEntryPoint = Warning(RuleIds.NotEntryPoint, "Sidecar attributes on a class that is not the entry point", "{0}");
+    public static readonly DiagnosticDescriptor PortOutOfRange = Error(RuleIds.PortOutOfRange, "Port outside 1-65535", "{0}");
+    public static readonly DiagnosticDescriptor SidecarsOutweighApp = Warning(RuleIds.SidecarsOutweighApp, "Sidecars request more resources than the app", "{0}");
+    public static readonly DiagnosticDescriptor SecretInSource = Error(RuleIds.SecretInSource, "A secret is written in source", "{0}");
+    public static readonly DiagnosticDescriptor Privileged = Warning(RuleIds.Privileged, "A sidecar needs privileges outside the restricted profile", "{0}");
+    public static readonly DiagnosticDescriptor InvalidUrl = Error(RuleIds.InvalidUrl, "Missing or invalid URL", "{0}");
+    public static readonly DiagnosticDescriptor NoNativeSidecars = Info(RuleIds.NoNativeSidecars, "No native sidecars before Kubernetes 1.29", "{0}");
+
+    // Found only once the whole compilation has been seen, so reported at its end.
+    public static readonly DiagnosticDescriptor SeveralServices = new(
+        RuleIds.SeveralServices,
+        "More than one [SidecarService] in a project",
+        "{0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For(RuleIds.SeveralServices),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor CannotRender = Error(RuleIds.CannotRender, "SidecarGen cannot render this setting", "{0}");
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+    {
+        SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
+        PortOutOfRange, SidecarsOutweighApp, SecretInSource, Privileged, InvalidUrl, NoNativeSidecars, SeveralServices, CannotRender,
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
+
+    public static DiagnosticDescriptor For(string id) => ById[id];
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
+}

@@ -1,0 +1,8 @@
+namespace SidecarGen.Rules;
+
+/// <summary>Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> the code fixes read.</summary>
+internal static class FixProperties
+{
+    /// <summary>What the fix writes: the next free port (SCG0003), the concerns to split (SCG0001).</summary>
+    public const string Value = "SidecarGen.FixValue";
+}

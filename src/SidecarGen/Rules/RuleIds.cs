@@ -1,0 +1,25 @@
+namespace SidecarGen.Rules;
+
+/// <summary>
+/// The diagnostic IDs (SPEC §5). Linked into SidecarGen.CodeFixes, so a fix names its rule by the same
+/// constant; whether a rule blocks the output is its descriptor's default severity.
+/// </summary>
+internal static class RuleIds
+{
+    public const string SeveralConcerns = "SCG0001";
+    public const string DomainType = "SCG0002";
+    public const string PortCollision = "SCG0003";
+    public const string DuplicateConcern = "SCG0004";
+    public const string UnpinnedImage = "SCG0005";
+    public const string InvalidQuantity = "SCG0006";
+    public const string InvalidName = "SCG0007";
+    public const string NotEntryPoint = "SCG0008";
+    public const string PortOutOfRange = "SCG0009";
+    public const string SidecarsOutweighApp = "SCG0010";
+    public const string SecretInSource = "SCG0011";
+    public const string Privileged = "SCG0012";
+    public const string InvalidUrl = "SCG0013";
+    public const string NoNativeSidecars = "SCG0014";
+    public const string SeveralServices = "SCG0015";
+    public const string CannotRender = "SCG0016";
+}

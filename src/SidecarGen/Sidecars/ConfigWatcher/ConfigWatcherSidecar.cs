@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Sidecars.ConfigWatcher;
+
+/// <summary>
+/// <c>[ConfigWatcherSidecar]</c>: watches Consul or etcd under <c>Key</c> and writes the configuration
+/// into a volume the app mounts read-only at <c>MountPath</c>, so the app reloads it without a
+/// client library. The startup probe passes once the first sync is on disk, and a native sidecar
+/// holds the app back until then.
+/// </summary>
+internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAttribute, ConfigWatcherOptions>
+{
+    public override IEnumerable<string> DefaultImages => new[] { ConsulTemplateWatcher.Image, EtcdWatcher.Image };
+
+    protected override ConfigWatcherOptions ReadOptions(ConfigWatcherSidecarAttribute attribute) => ConfigWatcherOptions.Read(attribute);
+
+    protected override string? DefaultImage(ConfigWatcherOptions options) =>
+        options.Source == ConfigSource.Etcd ? EtcdWatcher.Image : ConsulTemplateWatcher.Image;
+
+    protected override IEnumerable<(string Property, string Path)> Paths(ConfigWatcherOptions options) =>
+        new[] { (nameof(ConfigWatcherSidecarAttribute.MountPath), options.MountPath) };
+
+    protected override void Check(ConfigWatcherOptions options, AttributeFindings findings)
+    {
+        if (options.Key is { } key && (key.Trim('/').Length == 0 || !key.All(c => char.IsLetterOrDigit(c) || c is '/' or '-' or '_' or '.')))
+        {
+            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.Key), $"Key '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
+        }
+
+        if (!SidecarChecks.IsFolderPath(options.MountPath) || options.MountPath.TrimEnd('/').Length == 0)
+        {
+            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.MountPath), $"MountPath '{options.MountPath}' must be an absolute folder path other than '/'");
+        }
+
+        SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, required: false);
+    }
+
+    protected override SidecarSpec Plan(ConfigWatcherOptions options, SidecarContext context)
+    {
+        var name = options.Common.Name;
+        var etcd = options.Source == ConfigSource.Etcd;
+        var mountPath = options.MountPath.TrimEnd('/');
+        var watcherContext = new ConfigWatcherContext(
+            name,
+            options.Address is { Length: > 0 } address ? address : etcd ? EtcdWatcher.DefaultAddress : ConsulTemplateWatcher.DefaultAddress,
+            options.Key is { Length: > 0 } key ? key : "config/" + context.ServiceName,
+            mountPath);
+        var watcher = etcd ? EtcdWatcher.Build(watcherContext) : ConsulTemplateWatcher.Build(watcherContext);
+        var dataVolume = name + "-data";
+
+        var container = CommonSettings.Container(
+            options.Common,
+            CommonSettings.Image(options.Common, watcher.Image),
+            watcher.Command,
+            watcher.Args,
+            System.Array.Empty<PortSpec>(),
+            watcher.Env,
+            new[]
+            {
+                CommonSettings.ConfigMount(name),
+                new MountSpec(dataVolume, mountPath, ReadOnly: false),
+                new MountSpec(name + "-tmp", "/tmp", ReadOnly: false),
+            },
+            watcher.Probe);
+
+        return new SidecarSpec(
+            container,
+            watcher.ConfigFiles,
+            EquatableArray.Of(new SharedVolumeSpec(dataVolume, mountPath, AppReadOnly: true)),
+            EquatableArray<EnvVarSpec>.Empty,
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: null);
+    }
+}

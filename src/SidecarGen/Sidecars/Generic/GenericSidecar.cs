@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Sidecars.Generic;
+
+/// <summary>
+/// <c>[Sidecar(name, image)]</c> and user attributes derived from it: a container exactly as
+/// described by the common properties, probed on its first port.
+/// </summary>
+internal sealed class GenericSidecar : SidecarKind<SidecarAttribute, GenericOptions>
+{
+    public override IEnumerable<string> DefaultImages => Enumerable.Empty<string>();
+
+    protected override GenericOptions ReadOptions(SidecarAttribute attribute) => GenericOptions.Read(attribute);
+
+    protected override string? DefaultImage(GenericOptions options) => null;
+
+    protected override void Check(GenericOptions options, AttributeFindings findings)
+    {
+        if (options.Common.Image is not { Length: > 0 })
+        {
+            findings.Report(RuleIds.CannotRender, nameof(SidecarAttribute.Image), "A custom sidecar needs an image");
+        }
+    }
+
+    protected override SidecarSpec Plan(GenericOptions options, SidecarContext context)
+    {
+        var container = CommonSettings.Container(
+            options.Common,
+            options.Common.Image ?? string.Empty,
+            Enumerable.Empty<string>(),
+            Enumerable.Empty<string>(),
+            Enumerable.Empty<PortSpec>(),
+            Enumerable.Empty<EnvVarSpec>(),
+            Enumerable.Empty<MountSpec>(),
+            probe: null);
+
+        return new SidecarSpec(
+            container,
+            EquatableArray<ConfigFileSpec>.Empty,
+            EquatableArray<SharedVolumeSpec>.Empty,
+            EquatableArray<EnvVarSpec>.Empty,
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: null);
+    }
+}

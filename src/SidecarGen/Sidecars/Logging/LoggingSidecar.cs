@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Sidecars.Logging;
+
+/// <summary>
+/// <c>[LoggingSidecar]</c>: the app writes log files into a folder shared with the sidecar (an
+/// <c>emptyDir</c>, a named volume in Compose); the agent tails them and ships them to the output.
+/// </summary>
+internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, LoggingOptions>
+{
+    public override IEnumerable<string> DefaultImages => new[] { FluentBitAgent.Image, FluentdAgent.Image, FilebeatAgent.Image };
+
+    protected override LoggingOptions ReadOptions(LoggingSidecarAttribute attribute) => LoggingOptions.Read(attribute);
+
+    protected override string? DefaultImage(LoggingOptions options) => options.Agent switch
+    {
+        LogAgent.Fluentd => FluentdAgent.Image,
+        LogAgent.Filebeat => FilebeatAgent.Image,
+        _ => FluentBitAgent.Image,
+    };
+
+    protected override IEnumerable<(string Property, string Path)> Paths(LoggingOptions options) =>
+        new[] { (nameof(LoggingSidecarAttribute.LogPath), options.LogPath) };
+
+    protected override void Check(LoggingOptions options, AttributeFindings findings)
+    {
+        if (!SidecarChecks.IsFolderPath(options.LogPath) || options.LogPath.IndexOf('*') >= 0)
+        {
+            findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.LogPath), $"LogPath '{options.LogPath}' must be an absolute folder path");
+        }
+
+        if (!AgentSupports(options.Agent, options.Output))
+        {
+            findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.Output), "This log agent's stock image cannot ship to that output; use LogAgent.FluentBit");
+        }
+
+        SidecarChecks.Url(findings, nameof(LoggingSidecarAttribute.Endpoint), options.Endpoint, required: options.Output != LogOutput.Stdout);
+    }
+
+    protected override SidecarSpec Plan(LoggingOptions options, SidecarContext context)
+    {
+        var name = options.Common.Name;
+        var destination = LogDestination.Parse(options.Output, options.Endpoint);
+        var agentContext = new LogAgentContext(name, context.ServiceName, options.LogPath, destination);
+        var agent = options.Agent switch
+        {
+            LogAgent.Fluentd => FluentdAgent.Build(agentContext),
+            LogAgent.Filebeat => FilebeatAgent.Build(agentContext),
+            _ => FluentBitAgent.Build(agentContext),
+        };
+
+        var logVolume = name + "-logs";
+        var mounts = new[] { CommonSettings.ConfigMount(name), new MountSpec(logVolume, options.LogPath, ReadOnly: true) }
+            .Concat(agent.ScratchMounts);
+        var container = CommonSettings.Container(
+            options.Common,
+            CommonSettings.Image(options.Common, agent.Image),
+            agent.Command,
+            agent.Args,
+            new[] { agent.HealthPort },
+            agent.Env,
+            mounts,
+            agent.Probe);
+
+        return new SidecarSpec(
+            container,
+            agent.ConfigFiles,
+            EquatableArray.Of(new SharedVolumeSpec(logVolume, options.LogPath, AppReadOnly: false)),
+            EquatableArray<EnvVarSpec>.Empty,
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: null);
+    }
+
+    /// <summary>Fluentd's stock image ships to stdout only; Filebeat has no Splunk or Loki output.</summary>
+    private static bool AgentSupports(LogAgent agent, LogOutput output) => agent switch
+    {
+        LogAgent.Fluentd => output == LogOutput.Stdout,
+        LogAgent.Filebeat => output is LogOutput.Stdout or LogOutput.Elasticsearch,
+        _ => output is >= LogOutput.Stdout and <= LogOutput.Loki,
+    };
+}

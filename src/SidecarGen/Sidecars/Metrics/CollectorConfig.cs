@@ -1,0 +1,43 @@
+using System.Globalization;
+using SidecarGen.Yaml;
+
+namespace SidecarGen.Sidecars.Metrics;
+
+/// <summary>The OpenTelemetry Collector's configuration file.</summary>
+internal static class CollectorConfig
+{
+    public const string FileName = "collector.yaml";
+
+    /// <summary>
+    /// OTLP in on localhost only (the app is in the same network namespace), a memory limiter and a
+    /// batch processor, Prometheus out; the collector's own telemetry stays off so it opens no other port.
+    /// </summary>
+    public static string Render(int otlpPort, int scrapePort, int healthPort)
+    {
+        var yaml = new YamlWriter().BeginMap();
+        yaml.BeginMap("receivers").BeginMap("otlp").BeginMap("protocols")
+            .BeginMap("grpc").Pair("endpoint", "127.0.0.1:" + Text(otlpPort)).EndMap()
+            .EndMap().EndMap().EndMap();
+        yaml.BeginMap("processors")
+            .BeginMap("memory_limiter").Pair("check_interval", "1s").Pair("limit_percentage", 80).Pair("spike_limit_percentage", 25).EndMap()
+            .BeginMap("batch").EndMap()
+            .EndMap();
+        yaml.BeginMap("exporters").BeginMap("prometheus")
+            .Pair("endpoint", "0.0.0.0:" + Text(scrapePort))
+            .BeginMap("resource_to_telemetry_conversion").Pair("enabled", true).EndMap()
+            .EndMap().EndMap();
+        yaml.BeginMap("extensions").BeginMap("health_check").Pair("endpoint", "0.0.0.0:" + Text(healthPort)).EndMap().EndMap();
+        yaml.BeginMap("service")
+            .BeginSequence("extensions", flow: true).String("health_check").EndSequence()
+            .BeginMap("pipelines").BeginMap("metrics")
+            .BeginSequence("receivers", flow: true).String("otlp").EndSequence()
+            .BeginSequence("processors", flow: true).String("memory_limiter").String("batch").EndSequence()
+            .BeginSequence("exporters", flow: true).String("prometheus").EndSequence()
+            .EndMap().EndMap()
+            .BeginMap("telemetry").BeginMap("metrics").Pair("level", "none").EndMap().EndMap()
+            .EndMap();
+        return yaml.EndMap().Finish();
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Pod;
+
+namespace SidecarGen.Sidecars.Metrics;
+
+/// <summary>
+/// <c>[MetricsSidecar]</c>: an OpenTelemetry Collector receiving OTLP from the app on localhost and
+/// exposing the metrics for Prometheus on <c>ScrapePort</c>; the Pod is annotated for scraping and the
+/// app is told where to export (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).
+/// </summary>
+internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, MetricsOptions>
+{
+    /// <summary>OpenTelemetry Collector, contrib distribution (prometheus exporter, health_check extension).</summary>
+    public const string Image = "otel/opentelemetry-collector-contrib:0.114.0";
+
+    public const int HealthPort = 13133;
+
+    public override IEnumerable<string> DefaultImages => new[] { Image };
+
+    protected override MetricsOptions ReadOptions(MetricsSidecarAttribute attribute) => MetricsOptions.Read(attribute);
+
+    protected override string? DefaultImage(MetricsOptions options) => Image;
+
+    protected override IEnumerable<(string Property, int Port)> Ports(MetricsOptions options) => new[]
+    {
+        (nameof(MetricsSidecarAttribute.ScrapePort), options.ScrapePort),
+        (nameof(MetricsSidecarAttribute.OtlpPort), options.OtlpPort),
+    };
+
+    protected override SidecarSpec Plan(MetricsOptions options, SidecarContext context)
+    {
+        var name = options.Common.Name;
+        var health = new PortSpec("otel-health", HealthPort);
+
+        var container = CommonSettings.Container(
+            options.Common,
+            CommonSettings.Image(options.Common, Image),
+            Enumerable.Empty<string>(),
+            new[] { "--config=" + SidecarSpec.ConfigMount(name) + "/" + CollectorConfig.FileName },
+            new[] { new PortSpec("otlp-grpc", options.OtlpPort), new PortSpec("metrics", options.ScrapePort), health },
+            Enumerable.Empty<EnvVarSpec>(),
+            new[] { CommonSettings.ConfigMount(name) },
+            ProbeSpec.Http(health.Name, "/"));
+
+        return new SidecarSpec(
+            container,
+            EquatableArray.Of(new ConfigFileSpec(CollectorConfig.FileName, CollectorConfig.Render(options.OtlpPort, options.ScrapePort, HealthPort))),
+            EquatableArray<SharedVolumeSpec>.Empty,
+            EquatableArray.Of(
+                EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + Text(options.OtlpPort)),
+                EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+                EnvVarSpec.Literal("OTEL_SERVICE_NAME", context.ServiceName)),
+            EquatableArray.Of(
+                new KeyValue("prometheus.io/scrape", "true"),
+                new KeyValue("prometheus.io/port", Text(options.ScrapePort)),
+                new KeyValue("prometheus.io/path", "/metrics")),
+            InboundPort: null);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

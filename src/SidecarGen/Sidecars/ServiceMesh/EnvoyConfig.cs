@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Globalization;
+using SidecarGen.Yaml;
+
+namespace SidecarGen.Sidecars.ServiceMesh;
+
+/// <summary>
+/// Envoy's bootstrap (static resources, v3 API): the inbound listener in front of the next hop, a
+/// stats listener exposing <c>/ready</c> and <c>/stats/prometheus</c> from the admin interface (which
+/// itself listens on localhost only), and one local egress listener per upstream.
+/// </summary>
+internal sealed class EnvoyConfig
+{
+    public const string FileName = "envoy.yaml";
+
+    public const string HttpConnectionManager = "type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";
+    public const string Router = "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router";
+    public const string DownstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext";
+    public const string UpstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext";
+
+    public EnvoyConfig(MeshSettings settings) => Settings = settings;
+
+    private MeshSettings Settings { get; }
+
+    public string Render()
+    {
+        var yaml = new YamlWriter().BeginMap();
+        yaml.BeginMap("admin");
+        Address(yaml, "127.0.0.1", Settings.AdminPort);
+        yaml.EndMap();
+
+        yaml.BeginMap("static_resources").BeginSequence("listeners");
+        Listener(yaml, "inbound", "0.0.0.0", Settings.InboundPort, "inbound", Settings.Mtls, routes => Route(routes, "/", "app", retry: true));
+        Listener(yaml, "stats", "0.0.0.0", Settings.StatsPort, "stats", false, routes =>
+        {
+            Route(routes, "/stats/prometheus", "admin", retry: false);
+            Route(routes, "/ready", "admin", retry: false);
+        });
+        foreach (var (upstream, port) in Settings.Egress)
+        {
+            Listener(yaml, "egress-" + upstream.Name, "127.0.0.1", port, "egress_" + upstream.Name.Replace('-', '_'), false, routes => Route(routes, "/", "upstream-" + upstream.Name, retry: true));
+        }
+
+        yaml.EndSequence().BeginSequence("clusters");
+        Cluster(yaml, "app", "STATIC", "127.0.0.1", Settings.UpstreamPort, outlierDetection: false, tls: null);
+        Cluster(yaml, "admin", "STATIC", "127.0.0.1", Settings.AdminPort, outlierDetection: false, tls: null);
+        foreach (var (upstream, _) in Settings.Egress)
+        {
+            Cluster(yaml, "upstream-" + upstream.Name, "STRICT_DNS", upstream.Host, upstream.Port, outlierDetection: true, tls: Settings.Mtls ? upstream.Host : null);
+        }
+
+        return yaml.EndSequence().EndMap().EndMap().Finish();
+    }
+
+    private void Listener(YamlWriter yaml, string name, string host, int port, string statPrefix, bool mtls, System.Action<YamlWriter> routes)
+    {
+        yaml.BeginMap().Pair("name", name);
+        Address(yaml, host, port);
+        yaml.BeginSequence("filter_chains").BeginMap()
+            .BeginSequence("filters").BeginMap()
+            .Pair("name", "envoy.filters.network.http_connection_manager")
+            .BeginMap("typed_config")
+            .Pair("@type", HttpConnectionManager)
+            .Pair("stat_prefix", statPrefix)
+            .Pair("generate_request_id", true)
+            .Pair("always_set_request_id_in_response", true)
+            .BeginMap("route_config").Pair("name", name)
+            .BeginSequence("virtual_hosts").BeginMap()
+            .Pair("name", name)
+            .BeginSequence("domains", flow: true).String("*").EndSequence()
+            .BeginSequence("routes");
+        routes(yaml);
+        yaml.EndSequence().EndMap().EndSequence().EndMap()
+            .BeginSequence("http_filters").BeginMap()
+            .Pair("name", "envoy.filters.http.router")
+            .BeginMap("typed_config").Pair("@type", Router).EndMap()
+            .EndMap().EndSequence()
+            .EndMap().EndMap().EndSequence();
+        if (mtls)
+        {
+            // Mutual TLS: only callers with a certificate from the mesh CA get in.
+            yaml.BeginMap("transport_socket")
+                .Pair("name", "envoy.transport_sockets.tls")
+                .BeginMap("typed_config")
+                .Pair("@type", DownstreamTls)
+                .Pair("require_client_certificate", true);
+            CommonTlsContext(yaml);
+            yaml.EndMap().EndMap();
+        }
+
+        yaml.EndMap().EndSequence().EndMap();
+    }
+
+    private void Route(YamlWriter yaml, string prefix, string cluster, bool retry)
+    {
+        yaml.BeginMap().BeginMap("match").Pair(prefix == "/ready" ? "path" : "prefix", prefix).EndMap()
+            .BeginMap("route").Pair("cluster", cluster);
+        if (retry)
+        {
+            yaml.Pair("timeout", Seconds(Settings.TimeoutSeconds))
+                .BeginMap("retry_policy")
+                .Pair("retry_on", "connect-failure,refused-stream,reset,unavailable")
+                .Pair("num_retries", Settings.Retries)
+                .EndMap();
+        }
+
+        yaml.EndMap().EndMap();
+    }
+
+    private void Cluster(YamlWriter yaml, string name, string type, string host, int port, bool outlierDetection, string? tls)
+    {
+        yaml.BeginMap()
+            .Pair("name", name)
+            .Pair("type", type)
+            .Pair("connect_timeout", "1s");
+        if (type == "STRICT_DNS")
+        {
+            yaml.Pair("dns_lookup_family", "V4_PREFERRED");
+        }
+
+        yaml.BeginMap("load_assignment").Pair("cluster_name", name)
+            .BeginSequence("endpoints").BeginMap().BeginSequence("lb_endpoints").BeginMap()
+            .BeginMap("endpoint");
+        Address(yaml, host, port);
+        yaml.EndMap().EndMap().EndSequence().EndMap().EndSequence().EndMap();
+
+        yaml.BeginMap("circuit_breakers").BeginSequence("thresholds").BeginMap()
+            .Pair("priority", "DEFAULT")
+            .Pair("max_connections", Settings.MaxConnections)
+            .Pair("max_pending_requests", Settings.MaxPendingRequests)
+            .Pair("max_requests", Settings.MaxConnections)
+            .Pair("max_retries", System.Math.Max(Settings.Retries, 1))
+            .EndMap().EndSequence().EndMap();
+        if (outlierDetection)
+        {
+            yaml.BeginMap("outlier_detection")
+                .Pair("consecutive_5xx", 5)
+                .Pair("interval", "10s")
+                .Pair("base_ejection_time", "30s")
+                .Pair("max_ejection_percent", 50)
+                .EndMap();
+        }
+
+        if (name == "app" && Settings.UpstreamTls)
+        {
+            // The next hop is the TLS termination sidecar: speak TLS to it over the Pod's loopback.
+            yaml.BeginMap("transport_socket")
+                .Pair("name", "envoy.transport_sockets.tls")
+                .BeginMap("typed_config").Pair("@type", UpstreamTls).EndMap()
+                .EndMap();
+        }
+
+        if (tls is not null)
+        {
+            yaml.BeginMap("transport_socket")
+                .Pair("name", "envoy.transport_sockets.tls")
+                .BeginMap("typed_config")
+                .Pair("@type", UpstreamTls)
+                .Pair("sni", tls);
+            CommonTlsContext(yaml);
+            yaml.EndMap().EndMap();
+        }
+
+        yaml.EndMap();
+    }
+
+    private void CommonTlsContext(YamlWriter yaml) =>
+        yaml.BeginMap("common_tls_context")
+            .BeginSequence("tls_certificates").BeginMap()
+            .BeginMap("certificate_chain").Pair("filename", Settings.CertificatePath).EndMap()
+            .BeginMap("private_key").Pair("filename", Settings.KeyPath).EndMap()
+            .EndMap().EndSequence()
+            .BeginMap("validation_context")
+            .BeginMap("trusted_ca").Pair("filename", Settings.CaPath).EndMap()
+            .EndMap()
+            .EndMap();
+
+    private static void Address(YamlWriter yaml, string host, int port) =>
+        yaml.BeginMap("address").BeginMap("socket_address").Pair("address", host).Pair("port_value", port).EndMap().EndMap();
+
+    private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture) + "s";
+}
+
+/// <summary>Everything the Envoy config is rendered from.</summary>
+internal sealed record MeshSettings(
+    int InboundPort,
+    int StatsPort,
+    int AdminPort,
+    int UpstreamPort,
+    bool UpstreamTls,
+    bool Mtls,
+    string CertificatePath,
+    string KeyPath,
+    string CaPath,
+    int MaxConnections,
+    int MaxPendingRequests,
+    int Retries,
+    int TimeoutSeconds,
+    IReadOnlyList<(MeshUpstream Upstream, int LocalPort)> Egress);

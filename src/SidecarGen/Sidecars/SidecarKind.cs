@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Sidecars;
+
+/// <summary>
+/// Everything one kind of sidecar is, in one place: the attribute users write, how its options are
+/// read from it, the checks only it needs, how it plans its container, and its default images.
+/// <see cref="SidecarKinds"/> lists every kind; nothing else names them.
+/// </summary>
+internal abstract class SidecarKind
+{
+    /// <summary>The attribute class in SidecarGen.Abstractions that declares this kind.</summary>
+    public abstract Type AttributeType { get; }
+
+    /// <summary>The options record the kind reads its attribute into.</summary>
+    public abstract Type OptionsType { get; }
+
+    /// <summary>
+    /// Where the kind sits in the inbound chain: the mesh proxy (3), then TLS termination (2), then the
+    /// auth proxy (1), then the app. Zero means the sidecar takes no inbound traffic.
+    /// </summary>
+    public virtual int TrafficRank => 0;
+
+    /// <summary>Every image the kind runs unless <c>Image</c> says otherwise, each pinned to a tested release.</summary>
+    public abstract IEnumerable<string> DefaultImages { get; }
+
+    /// <summary>Whether a sidecar of this kind must name its image (it has no default of its own).</summary>
+    public bool NeedsImage => !DefaultImages.Any();
+
+    public abstract SidecarOptions Read(SidecarAttribute attribute);
+
+    /// <summary>The pinned image this sidecar runs when <c>Image</c> is left out; null when the kind has none.</summary>
+    public abstract string? DefaultImage(SidecarOptions options);
+
+    /// <summary>The kind's own checks, reported at the attribute's arguments.</summary>
+    public abstract void Check(SidecarOptions options, AttributeFindings findings);
+
+    public abstract SidecarSpec Plan(SidecarOptions options, SidecarContext context);
+
+    /// <summary>The single-port properties of the kind and their values, so findings about a port land on its literal.</summary>
+    public abstract IEnumerable<(string Property, int Port)> Ports(SidecarOptions options);
+
+    /// <summary>The folder-path properties of the kind that become mount paths.</summary>
+    public abstract IEnumerable<(string Property, string Path)> Paths(SidecarOptions options);
+}
+
+/// <summary>A kind whose attribute is <typeparamref name="TAttribute"/> and whose options are <typeparamref name="TOptions"/>.</summary>
+internal abstract class SidecarKind<TAttribute, TOptions> : SidecarKind
+    where TAttribute : SidecarAttribute
+    where TOptions : SidecarOptions
+{
+    public sealed override Type AttributeType => typeof(TAttribute);
+
+    public sealed override Type OptionsType => typeof(TOptions);
+
+    public sealed override SidecarOptions Read(SidecarAttribute attribute) => ReadOptions((TAttribute)attribute);
+
+    public sealed override string? DefaultImage(SidecarOptions options) => DefaultImage((TOptions)options);
+
+    public sealed override void Check(SidecarOptions options, AttributeFindings findings) => Check((TOptions)options, findings);
+
+    public sealed override SidecarSpec Plan(SidecarOptions options, SidecarContext context) => Plan((TOptions)options, context);
+
+    public sealed override IEnumerable<(string Property, int Port)> Ports(SidecarOptions options) => Ports((TOptions)options);
+
+    public sealed override IEnumerable<(string Property, string Path)> Paths(SidecarOptions options) => Paths((TOptions)options);
+
+    protected abstract TOptions ReadOptions(TAttribute attribute);
+
+    protected abstract string? DefaultImage(TOptions options);
+
+    protected virtual void Check(TOptions options, AttributeFindings findings)
+    {
+    }
+
+    protected abstract SidecarSpec Plan(TOptions options, SidecarContext context);
+
+    protected virtual IEnumerable<(string Property, int Port)> Ports(TOptions options) => Enumerable.Empty<(string, int)>();
+
+    protected virtual IEnumerable<(string Property, string Path)> Paths(TOptions options) => Enumerable.Empty<(string, string)>();
+}
