@@ -88,7 +88,7 @@ internal static class CommonRules
             var name = separator > 0 ? env[i].Substring(0, separator) : string.Empty;
             if (separator <= 0 || !TextChecks.IsEnvironmentName(name))
             {
-                findings.Report(RuleIds.CannotRender, property, $"Env item '{env[i]}' is not KEY=VALUE with a valid variable name", i);
+                findings.Report(RuleIds.CannotRender, property, $"{property} item '{env[i]}' is not KEY=VALUE with a valid variable name", i);
             }
             else if (!names.Add(name))
             {

@@ -14,12 +14,12 @@ internal static class ServiceRules
         CommonRules.PortRange(findings, nameof(SidecarServiceAttribute.Port), service.Port, null);
         if (service.Replicas < 0)
         {
-            findings.Report(RuleIds.CannotRender, nameof(SidecarServiceAttribute.Replicas), "Replicas must be 0 or more");
+            findings.Report(RuleIds.CannotRender, nameof(SidecarServiceAttribute.Replicas), $"{nameof(SidecarServiceAttribute.Replicas)} must be 0 or more");
         }
 
         if (!service.HealthPath.StartsWith("/", StringComparison.Ordinal))
         {
-            findings.Report(RuleIds.CannotRender, nameof(SidecarServiceAttribute.HealthPath), $"HealthPath '{service.HealthPath}' must start with '/'");
+            findings.Report(RuleIds.CannotRender, nameof(SidecarServiceAttribute.HealthPath), $"{nameof(SidecarServiceAttribute.HealthPath)} '{service.HealthPath}' must start with '/'");
         }
     }
 }

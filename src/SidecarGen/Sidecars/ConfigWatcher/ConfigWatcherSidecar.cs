@@ -28,12 +28,12 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
     {
         if (options.Key is { } key && (key.Trim('/').Length == 0 || !key.All(c => char.IsLetterOrDigit(c) || c is '/' or '-' or '_' or '.')))
         {
-            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.Key), $"Key '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
+            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.Key), $"{nameof(ConfigWatcherSidecarAttribute.Key)} '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
         }
 
         if (!SidecarChecks.IsFolderPath(options.MountPath) || options.MountPath.TrimEnd('/').Length == 0)
         {
-            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.MountPath), $"MountPath '{options.MountPath}' must be an absolute folder path other than '/'");
+            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.MountPath), $"{nameof(ConfigWatcherSidecarAttribute.MountPath)} '{options.MountPath}' must be an absolute folder path other than '/'");
         }
 
         SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, required: false);

@@ -30,7 +30,7 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
     {
         if (!SidecarChecks.IsFolderPath(options.LogPath) || options.LogPath.IndexOf('*') >= 0)
         {
-            findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.LogPath), $"LogPath '{options.LogPath}' must be an absolute folder path");
+            findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.LogPath), $"{nameof(LoggingSidecarAttribute.LogPath)} '{options.LogPath}' must be an absolute folder path");
         }
 
         if (!AgentSupports(options.Agent, options.Output))

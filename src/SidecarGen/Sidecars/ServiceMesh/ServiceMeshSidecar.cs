@@ -53,7 +53,7 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         NotNegative(findings, nameof(ServiceMeshSidecarAttribute.Retries), options.Retries);
         if (options.TimeoutSeconds <= 0)
         {
-            findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.TimeoutSeconds), "TimeoutSeconds must be positive");
+            findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.TimeoutSeconds), $"{nameof(ServiceMeshSidecarAttribute.TimeoutSeconds)} must be positive");
         }
     }
 
