@@ -79,9 +79,10 @@ listed_compile() { # $1: variant, $2: run number
   rm "$out.nettrace"
 }
 
+# No compiler server and no MSBuild nodes, in the set-up builds too: nothing is left running.
+export UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1
 make_copies
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), .NET SDK $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-export UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1
 prepare_compiler
 echo "compiler: $compiler"
 dotnet build "$root/benchmarks/JitTrace" -c Release -o "$work/tools" -v q -nologo >/dev/null
