@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using CsCheck;
 using k8s.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SidecarGen.Sidecars;
 using SidecarGen.Tests.Infrastructure;
 
 namespace SidecarGen.Tests.PropertyBased;
@@ -17,6 +19,20 @@ namespace SidecarGen.Tests.PropertyBased;
 public sealed class HostileInputTests
 {
     private const string DefaultSeed = "0000000030V7";
+
+    /// <summary>What the generators of this test fuzzed before they were found by reflection: reflection must find at least these.</summary>
+    private static readonly string[] HandListed =
+    {
+        "Sidecar(name)", "Sidecar(image)", "Sidecar.Ports", "Sidecar.Args", "Sidecar.Env", "Sidecar.CpuRequest", "Sidecar.MemoryLimit", "Sidecar.Capabilities", "Sidecar.RunAsRoot",
+        "LoggingSidecar.LogPath", "LoggingSidecar.Endpoint", "LoggingSidecar.Output", "LoggingSidecar.Agent", "LoggingSidecar.Name", "LoggingSidecar.Image",
+        "AuthProxySidecar.IssuerUrl", "AuthProxySidecar.SecretName", "AuthProxySidecar.EmailDomains", "AuthProxySidecar.Port", "AuthProxySidecar.Provider",
+        "MetricsSidecar.ScrapePort", "MetricsSidecar.OtlpPort",
+        "ServiceMeshSidecar.Upstreams", "ServiceMeshSidecar.Mtls", "ServiceMeshSidecar.Retries", "ServiceMeshSidecar.TimeoutSeconds", "ServiceMeshSidecar.TlsSecretName", "ServiceMeshSidecar.InboundPort",
+        "ConfigWatcherSidecar.Key", "ConfigWatcherSidecar.Address", "ConfigWatcherSidecar.MountPath", "ConfigWatcherSidecar.Source",
+        "TlsTerminationSidecar.Port", "TlsTerminationSidecar.TlsSecretName",
+        "SidecarService(name)", "SidecarService.Image", "SidecarService.Port", "SidecarService.Replicas", "SidecarService.HealthPath", "SidecarService.CpuRequest", "SidecarService.MemoryLimit",
+    };
+
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SidecarGenerator).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -25,16 +41,19 @@ public sealed class HostileInputTests
     [Fact]
     public void Random_attribute_sets_never_crash_and_never_write_a_file_that_says_something_else()
     {
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable("SIDECARGEN_PROPERTY_ITERATIONS"), out var n) ? n : 1000;
-        var seed = Environment.GetEnvironmentVariable("SIDECARGEN_PROPERTY_SEED") ?? DefaultSeed;
-        var cases = HostileInput.Services.Array[iterations].Single(_ => true, seed);
+        var cases = Cases(out var seed);
 
         var written = 0;
+        var membersWritten = new HashSet<string>();
         foreach (var service in cases)
         {
             try
             {
-                written += Check(service) ? 1 : 0;
+                if (Check(service))
+                {
+                    written++;
+                    membersWritten.UnionWith(Members(service));
+                }
             }
             catch (Exception exception)
             {
@@ -43,7 +62,47 @@ public sealed class HostileInputTests
         }
 
         // The generators aim at both outcomes; a run that never writes (or never refuses) proves little.
-        Assert.InRange(written, iterations / 10, iterations - (iterations / 10));
+        Assert.InRange(written, cases.Length / 10, cases.Length - (cases.Length / 10));
+
+        // And every member the attributes have was set in at least one service that got written.
+        Assert.Empty(Reflected().Except(membersWritten));
+    }
+
+    [Fact]
+    public void The_fuzzed_members_are_every_constructor_parameter_and_settable_property_of_every_attribute()
+    {
+        var reflected = Reflected();
+        var fuzzed = Cases(out _).SelectMany(Members).ToHashSet();
+
+        Assert.Equal(reflected.Order(), fuzzed.Order());
+        Assert.Superset(HandListed.ToHashSet(), reflected);
+    }
+
+    /// <summary>
+    /// Every member of every attribute SidecarGen reads, found afresh: each kind's attribute and
+    /// <c>[SidecarService]</c>; the parameters of every public constructor, as <c>Attribute(name)</c>;
+    /// every public instance property with a public setter, as <c>Attribute.Name</c>.
+    /// </summary>
+    private static HashSet<string> Reflected() =>
+        SidecarKinds.All.Select(kind => kind.AttributeType).Append(typeof(SidecarServiceAttribute))
+            .SelectMany(type =>
+            {
+                var name = type.Name[..^"Attribute".Length];
+                return type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => name + "(" + p.Name + ")")
+                    .Concat(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }).Select(p => name + "." + p.Name));
+            })
+            .ToHashSet();
+
+    /// <summary>The members a case sets, named as <see cref="Reflected"/> names them.</summary>
+    private static IEnumerable<string> Members(ServiceCase service) =>
+        (service.Service ?? Array.Empty<Argument>()).Select(a => HostileInput.ServiceAttribute.Name + a.Member)
+            .Concat(service.Sidecars.SelectMany(s => s.Arguments.Select(a => s.Attribute + a.Member)));
+
+    private static ServiceCase[] Cases(out string seed)
+    {
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("SIDECARGEN_PROPERTY_ITERATIONS"), out var n) ? n : 1000;
+        seed = Environment.GetEnvironmentVariable("SIDECARGEN_PROPERTY_SEED") ?? DefaultSeed;
+        return HostileInput.Services.Array[iterations].Single(_ => true, seed);
     }
 
     /// <returns>True when the service was written, false when an SCG error blocked it.</returns>
@@ -85,33 +144,52 @@ public sealed class HostileInputTests
         Assert.Equal(service.Sidecars.Length + 1, pod.AllContainers().Count());
         Assert.All(pod.Volumes.Select(v => v.Name).Concat(pod.AllContainers().SelectMany(c => (c.Ports ?? new List<V1ContainerPort>()).Select(p => p.Name))), name => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", name));
         Assert.All(pod.AllContainers(), c => Assert.Equal((c.VolumeMounts ?? new List<V1VolumeMount>()).Count, (c.VolumeMounts ?? new List<V1VolumeMount>()).Select(m => m.MountPath.TrimEnd('/')).Distinct().Count()));
+
+        // A Secret's keys are mounted at /run/secrets/<secret>, from a volume of that very Secret.
+        var secrets = pod.Volumes.Where(v => v.Secret is not null).ToDictionary(v => v.Name, v => v.Secret.SecretName);
+        Assert.All(pod.AllContainers().SelectMany(c => c.VolumeMounts ?? new List<V1VolumeMount>()).Where(m => secrets.ContainsKey(m.Name)), m => Assert.Equal("/run/secrets/" + secrets[m.Name], m.MountPath));
         var compose = YamlJson.Parse(output["compose/compose.yaml"]);
         Assert.Equal(service.Sidecars.Length + 1, compose["services"]!.AsObject().Count);
         Assert.Equal(new[] { "name", "services", "volumes", "secrets" }.Intersect(compose.AsObject().Select(p => p.Key)), compose.AsObject().Select(p => p.Key));
 
-        foreach (var custom in service.Sidecars.Where(s => s.Attribute == "Sidecar"))
+        foreach (var sidecar in service.Sidecars)
         {
-            CarriesExactly(custom, pod, compose);
+            CarriesExactly(sidecar, pod, compose);
         }
 
         return true;
     }
 
-    /// <summary>The custom sidecar's strings, exactly, in both outputs (Compose's with <c>$</c> escaped as <c>$$</c>).</summary>
-    private static void CarriesExactly(SidecarCase custom, V1PodSpec pod, System.Text.Json.Nodes.JsonNode compose)
+    /// <summary>
+    /// The sidecar's strings, exactly, in both outputs (Compose's with <c>$</c> escaped as <c>$$</c>): a
+    /// custom sidecar's name, image, args and env are all it has; a built-in one keeps its name and any
+    /// image written, and the args and env written come after its own.
+    /// </summary>
+    private static void CarriesExactly(SidecarCase sidecar, V1PodSpec pod, System.Text.Json.Nodes.JsonNode compose)
     {
-        var name = custom.Get<string>("name")!;
+        var custom = sidecar.Attribute == HostileInput.Generic;
+        var name = sidecar.Effective(nameof(SidecarAttribute.Name)) ?? DefaultName(sidecar.Attribute);
         var container = pod.Container(name);
         var service = compose["services"]![name]!;
-        Assert.Equal(custom.Get<string>("image"), container.Image);
-        Assert.Equal(custom.Get<string>("image")!.Replace("$", "$$"), (string?)service["image"]);
+        if (sidecar.Effective(nameof(SidecarAttribute.Image)) is { Length: > 0 } image)
+        {
+            Assert.Equal(image, container.Image);
+            Assert.Equal(image.Replace("$", "$$"), (string?)service["image"]);
+        }
 
-        var args = custom.Get<string[]>("Args") ?? Array.Empty<string>();
-        Assert.Equal(args, container.Args ?? new List<string>());
-        Assert.Equal(args.Select(a => a.Replace("$", "$$")), service["command"]?.AsArray().Select(a => (string)a!) ?? Enumerable.Empty<string>());
+        var args = (sidecar.Get<string[]>(nameof(SidecarAttribute.Args)) ?? Array.Empty<string>()).Select(a => a ?? string.Empty).ToList();
+        Assert.Equal(args, Tail(container.Args ?? new List<string>(), args.Count, custom));
+        Assert.Equal(args.Select(a => a.Replace("$", "$$")), Tail(service["command"]?.AsArray().Select(a => (string)a!).ToList() ?? new List<string>(), args.Count, custom));
 
-        var env = (custom.Get<string[]>("Env") ?? Array.Empty<string>()).Select(e => (Name: e[..e.IndexOf('=')], Value: e[(e.IndexOf('=') + 1)..])).ToList();
-        Assert.Equal(env, (container.Env ?? new List<V1EnvVar>()).Select(e => (e.Name, e.Value)));
-        Assert.Equal(env.Select(e => (e.Name, e.Value.Replace("$", "$$"))), service["environment"]?.AsObject().Select(p => (p.Key, (string)p.Value!)) ?? Enumerable.Empty<(string, string)>());
+        var env = (sidecar.Get<string[]>(nameof(SidecarAttribute.Env)) ?? Array.Empty<string>()).Select(e => (Name: e[..e.IndexOf('=')], Value: e[(e.IndexOf('=') + 1)..])).ToList();
+        Assert.Equal(env, Tail((container.Env ?? new List<V1EnvVar>()).Select(e => (e.Name, e.Value)).ToList(), env.Count, custom));
+        Assert.Equal(env.Select(e => (e.Name, e.Value.Replace("$", "$$"))), Tail(service["environment"]?.AsObject().Select(p => (p.Key, (string)p.Value!)).ToList() ?? new List<(string, string)>(), env.Count, custom));
     }
+
+    /// <summary>All of <paramref name="items"/> when they must be exactly what was written, else their last <paramref name="count"/>.</summary>
+    private static IEnumerable<T> Tail<T>(IList<T> items, int count, bool all) => all ? items : items.Skip(items.Count - count);
+
+    /// <summary>The name a built-in sidecar's attribute gives itself.</summary>
+    private static string DefaultName(string attribute) =>
+        ((SidecarAttribute)Activator.CreateInstance(HostileInput.SidecarAttributes.Single(a => a.Name == attribute).Type)!).Name;
 }
