@@ -9,9 +9,10 @@ using SidecarGen.Sidecars;
 namespace SidecarGen.Validation;
 
 /// <summary>
-/// The checks on the planned Pod: SCG0003 (two containers on one port), SCG0016 (two volumes on one
-/// path, or an environment variable set twice, in one container). Each finding lands on the literal
-/// that wrote the value when there is one.
+/// The checks on the planned Pod: SCG0003 (two containers on one port), SCG0007 (two Secrets whose
+/// names would share a volume or Compose variables), SCG0016 (two volumes on one path, or an
+/// environment variable set twice, in one container). Each finding lands on the literal that wrote
+/// the value when there is one.
 /// </summary>
 internal static class PodRules
 {
@@ -24,6 +25,7 @@ internal static class PodRules
         containers.AddRange(plan.Sidecars.Select((sidecar, index) => (sidecar.Container, Literals.Of(context.Declaration.Sidecars[index]))));
 
         Ports(context, containers);
+        Secrets(context, containers);
         foreach (var (container, literals) in containers)
         {
             Mounts(context, container, literals);
@@ -72,6 +74,34 @@ internal static class PodRules
             var free = Enumerable.Range(port + 1, 65535 - port).Concat(Enumerable.Range(1024, System.Math.Max(0, port - 1024))).First(candidate => !taken.Contains(candidate));
             taken.Add(free);
             return free;
+        }
+    }
+
+    /// <summary>
+    /// Secret names become a volume name (<c>secret-a-b</c>) and Compose variables (<c>A_B_TLS_CRT</c>);
+    /// two Secrets that differ only in '.' and '-' would share them, and one sidecar would read the other's keys.
+    /// </summary>
+    private static void Secrets(ValidationContext context, List<(ContainerSpec Container, Literals Literals)> containers)
+    {
+        var owners = new Dictionary<string, string>();
+        foreach (var (container, literals) in containers)
+        {
+            var secrets = container.SecretFiles.Select(file => file.Secret.SecretName)
+                .Concat(container.Env.Where(variable => variable.Secret is not null).Select(variable => variable.Secret!.SecretName))
+                .Distinct();
+            foreach (var secret in secrets)
+            {
+                foreach (var derived in new[] { PodVolumes.SecretVolume(secret), Naming.EnvironmentName(secret) })
+                {
+                    if (owners.TryGetValue(derived, out var owner) && owner != secret)
+                    {
+                        context.Report(RuleIds.InvalidName, literals.Ordinal, null, $"The Secrets '{owner}' and '{secret}' would share the name '{derived}' in the manifests; give them names that differ in more than '.' and '-'");
+                        break;
+                    }
+
+                    owners[derived] = secret;
+                }
+            }
         }
     }
 

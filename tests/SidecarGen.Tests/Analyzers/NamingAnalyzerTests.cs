@@ -26,6 +26,15 @@ public sealed class NamingAnalyzerTests
         """);
 
     [Fact]
+    public Task SCG0007_two_secrets_may_not_map_to_one_volume() => Verify<NamingAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [ServiceMeshSidecar(TlsSecretName = "a.b")]
+        [{|SCG0007:TlsTerminationSidecar(TlsSecretName = "a-b")|}]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task Valid_unique_names_are_clean() => Verify<NamingAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("order-service")]
