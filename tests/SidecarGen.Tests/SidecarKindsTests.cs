@@ -78,7 +78,7 @@ public sealed class SidecarKindsTests
     [Fact]
     public void Only_the_generic_kind_needs_an_image_of_the_user()
     {
-        Assert.Equal(new[] { nameof(SidecarAttribute) }, SidecarKinds.All.Where(kind => kind.NeedsImage).Select(kind => kind.AttributeType.Name));
+        Assert.Equal(new[] { nameof(SidecarAttribute) }, SidecarKinds.All.Where(kind => !kind.DefaultImages.Any()).Select(kind => kind.AttributeType.Name));
     }
 
     internal static IEnumerable<PropertyInfo> SettableProperties(Type attributeType) =>

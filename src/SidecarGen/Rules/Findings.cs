@@ -29,15 +29,14 @@ internal sealed class Findings
 internal readonly struct AttributeFindings
 {
     private readonly Findings findings;
+    private readonly int ordinal;
 
     public AttributeFindings(Findings findings, int ordinal)
     {
         this.findings = findings;
-        Ordinal = ordinal;
+        this.ordinal = ordinal;
     }
 
-    public int Ordinal { get; }
-
     public void Report(string ruleId, string? argument, string message, int? item = null, string? fixValue = null) =>
-        findings.Report(ruleId, Ordinal, argument, message, item, fixValue);
+        findings.Report(ruleId, ordinal, argument, message, item, fixValue);
 }

@@ -26,7 +26,7 @@ internal static class SidecarChecks
         }
     }
 
-    public static bool IsHttpUrl(string url) =>
+    private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !url.Any(char.IsWhiteSpace);
 
     /// <summary>SCG0007: a Secret name Kubernetes accepts.</summary>

@@ -29,12 +29,9 @@ internal abstract class SidecarKind
     /// <summary>Every image the kind runs unless <c>Image</c> says otherwise, each pinned to a tested release.</summary>
     public abstract IEnumerable<string> DefaultImages { get; }
 
-    /// <summary>Whether a sidecar of this kind must name its image (it has no default of its own).</summary>
-    public bool NeedsImage => !DefaultImages.Any();
-
     public abstract SidecarOptions Read(SidecarAttribute attribute);
 
-    /// <summary>The pinned image this sidecar runs when <c>Image</c> is left out; null when the kind has none.</summary>
+    /// <summary>The pinned image this sidecar runs when <c>Image</c> is left out; null when the kind has none, so the user must name one.</summary>
     public abstract string? DefaultImage(SidecarOptions options);
 
     /// <summary>The kind's own checks, reported at the attribute's arguments.</summary>

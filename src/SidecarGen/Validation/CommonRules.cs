@@ -22,7 +22,13 @@ internal static class CommonRules
         var common = sidecar.Options.Common;
         var kind = SidecarKinds.Of(sidecar);
 
-        Image(findings, common.Image, kind.DefaultImage(sidecar.Options));
+        var defaultImage = kind.DefaultImage(sidecar.Options);
+        if (defaultImage is null && common.Image is not { Length: > 0 })
+        {
+            findings.Report(RuleIds.CannotRender, nameof(SidecarAttribute.Image), "A custom sidecar needs an image");
+        }
+
+        Image(findings, common.Image, defaultImage);
         Env(findings, common.Env);
         Capabilities(findings, common.Capabilities);
         if (!common.Capabilities.IsEmpty)

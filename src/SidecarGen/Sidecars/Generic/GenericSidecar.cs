@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
-using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.Generic;
 
@@ -17,14 +16,6 @@ internal sealed class GenericSidecar : SidecarKind<SidecarAttribute, GenericOpti
     protected override GenericOptions ReadOptions(SidecarAttribute attribute) => GenericOptions.Read(attribute);
 
     protected override string? DefaultImage(GenericOptions options) => null;
-
-    protected override void Check(GenericOptions options, AttributeFindings findings)
-    {
-        if (options.Common.Image is not { Length: > 0 })
-        {
-            findings.Report(RuleIds.CannotRender, nameof(SidecarAttribute.Image), "A custom sidecar needs an image");
-        }
-    }
 
     protected override SidecarSpec Plan(GenericOptions options, SidecarContext context)
     {
