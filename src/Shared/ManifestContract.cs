@@ -13,4 +13,10 @@ internal static class ManifestContract
     public const string FileKeyPrefix = "SidecarGen.File:";
     public const string Generated = "Generated";
     public const string Blocked = "Blocked";
+
+    /// <summary>A service's description, for the systems it is part of: its attributes' arguments, settings and source spans (YAML).</summary>
+    public const string ServiceKey = "SidecarGen.Service";
+
+    /// <summary>Lines the task prints to the build's output (a system's host ports).</summary>
+    public const string SummaryKey = "SidecarGen.Summary";
 }

@@ -58,4 +58,12 @@ public sealed class SidecarServiceAttribute : Attribute
 
     /// <summary>The app's memory limit, a Kubernetes quantity (SCG0006). Default (null): <c>512Mi</c>.</summary>
     public string? MemoryLimit { get; set; }
+
+    /// <summary>
+    /// The names of the other services this one calls. The app gets each one's address as
+    /// <c>services__&lt;name&gt;__http__0</c> (Microsoft.Extensions.ServiceDiscovery); in a system
+    /// (<c>SidecarGenSystem</c>) the callee admits only its declared callers, and a name that is no
+    /// service of the system is an error (SCG0017). Default: none.
+    /// </summary>
+    public string[]? Calls { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SidecarGen.Emit;
+using SidecarGen.Emit.Description;
 using SidecarGen.Reading;
 
 namespace SidecarGen;
@@ -7,7 +8,8 @@ namespace SidecarGen;
 /// <summary>
 /// The entry-point class's attributes → a <see cref="Model.ServiceDeclaration"/> → a plan → Kubernetes
 /// and Compose files, embedded in the compilation as assembly metadata for the MSBuild task to write to
-/// disk. Every step after the first holds only equatable data, so an edit elsewhere leaves them cached.
+/// disk; beside them the service's description, for the systems that reference it. Every step after the
+/// first holds only equatable data, so an edit elsewhere leaves them cached.
 /// </summary>
 /// <remarks>
 /// SidecarGen's attributes live on one class, the entry point, so the first step looks that class up
@@ -28,12 +30,17 @@ public sealed class SidecarGenerator : IIncrementalGenerator
 
         // Runs on every compilation, like the transform of any attribute-driven provider: the attribute
         // arguments can depend on any file (a constant, the user's own sidecar attribute class).
-        var service = context.CompilationProvider
+        var declared = context.CompilationProvider
             .Combine(settings.Select(static (settings, _) => settings.RootNamespace))
             .Select(static (input, cancellationToken) =>
                 EntryPointClass.Find(input.Left, input.Right, cancellationToken) is { } entryPoint
-                    ? AttributeReader.Read(entryPoint, cancellationToken)
+                    ? AttributeReader.Declared(entryPoint, cancellationToken)
                     : null)
+            .WithTrackingName(TrackingNames.Declared);
+
+        // Without the source spans, so moving the attributes down a line changes nothing below.
+        var service = declared
+            .Select(static (declared, _) => declared is null ? null : DeclarationReader.Read(declared.Attributes))
             .WithTrackingName(TrackingNames.Service);
 
         var manifests = service
@@ -46,6 +53,21 @@ public sealed class SidecarGenerator : IIncrementalGenerator
             if (embedded.Source is { } source)
             {
                 output.AddSource(ManifestEmbedding.HintName, source);
+            }
+        });
+
+        var description = declared
+            .Combine(settings)
+            .Select(static (input, _) => input.Left is { } declared && input.Right.System is null
+                ? ManifestEmbedding.Description(ServiceDescriptionWriter.Write(input.Right, declared.Attributes, declared.Source))
+                : null)
+            .WithTrackingName(TrackingNames.Description);
+
+        context.RegisterSourceOutput(description, static (output, source) =>
+        {
+            if (source is not null)
+            {
+                output.AddSource(ManifestEmbedding.DescriptionHintName, source);
             }
         });
     }

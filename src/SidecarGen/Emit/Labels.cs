@@ -8,10 +8,13 @@ internal static class Labels
 {
     public const string ManagedBy = "SidecarGen";
 
-    public static IEnumerable<KeyValue> Selector(ServicePlan plan)
+    public static IEnumerable<KeyValue> Selector(ServicePlan plan) => Selector(plan.Name);
+
+    /// <summary>The labels that select the Pods of the service named <paramref name="service"/>.</summary>
+    public static IEnumerable<KeyValue> Selector(string service)
     {
-        yield return new KeyValue("app.kubernetes.io/name", plan.Name);
-        yield return new KeyValue("app.kubernetes.io/instance", plan.Name);
+        yield return new KeyValue("app.kubernetes.io/name", service);
+        yield return new KeyValue("app.kubernetes.io/instance", service);
     }
 
     public static IEnumerable<KeyValue> All(ServicePlan plan)

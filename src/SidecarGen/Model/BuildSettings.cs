@@ -1,6 +1,9 @@
 namespace SidecarGen.Model;
 
-/// <summary>The MSBuild properties the generator reads (made compiler-visible by SidecarGen.props; RootNamespace by the SDK).</summary>
+/// <summary>
+/// The MSBuild properties the generator reads (made compiler-visible by SidecarGen.props; RootNamespace by
+/// the SDK). <paramref name="System"/> is <c>SidecarGenSystem</c>: set, the project is a system of services.
+/// </summary>
 internal sealed record BuildSettings(
     string AssemblyName,
     string? RootNamespace,
@@ -12,7 +15,8 @@ internal sealed record BuildSettings(
     bool Compose,
     string KubernetesVersion,
     string? Namespace,
-    string? DomainNamespaces)
+    string? DomainNamespaces,
+    string? System = null)
 {
     public const string DefaultKubernetesVersion = "1.33";
 

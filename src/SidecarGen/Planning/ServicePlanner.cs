@@ -19,13 +19,17 @@ internal static class ServicePlanner
     public static readonly ResourceSpec AppResources = new("250m", "256Mi", "1", "512Mi");
     private const string AppScratchVolume = "tmp";
 
-    public static ServicePlan Plan(ServiceDeclaration declaration, BuildSettings settings)
+    public static ServicePlan Plan(ServiceDeclaration declaration, BuildSettings settings) => Plan(declaration, settings, ServiceNetwork.Standalone);
+
+    /// <summary>The service planned among others: <paramref name="network"/> says where the services it calls are, and who calls it.</summary>
+    public static ServicePlan Plan(ServiceDeclaration declaration, BuildSettings settings, ServiceNetwork network)
     {
         var service = declaration.Options;
         var name = ServiceName(declaration, settings);
         var port = service.Port;
 
-        var sidecars = BuildSidecars(declaration, name, port, out var entry);
+        var sidecars = BuildSidecars(declaration, name, port, network, out var entry);
+        var sidecarEnv = sidecars.SelectMany(sidecar => sidecar.AppEnv).ToList();
         var appVolumes = sidecars.SelectMany(sidecar => sidecar.SharedVolumes).ToList();
         var app = new ContainerSpec(
             name,
@@ -34,7 +38,8 @@ internal static class ServicePlanner
             EquatableArray<string>.Empty,
             EquatableArray.Of(new PortSpec(AppPortName, port)),
             new[] { EnvVarSpec.Literal("ASPNETCORE_HTTP_PORTS", port.ToString(CultureInfo.InvariantCulture)) }
-                .Concat(sidecars.SelectMany(sidecar => sidecar.AppEnv))
+                .Concat(sidecarEnv)
+                .Concat(Discovery(service.Calls, network, sidecarEnv))
                 .ToEquatableArray(),
             new[] { new MountSpec(AppScratchVolume, "/tmp", ReadOnly: false) }
                 .Concat(appVolumes.Select(volume => new MountSpec(volume.Volume, volume.AppPath, volume.AppReadOnly)))
@@ -55,8 +60,18 @@ internal static class ServicePlanner
             entry ?? new EntryPoint(name, AppPortName, port),
             SupportsNativeSidecars(settings.KubernetesVersion),
             settings.Kubernetes,
-            settings.Compose);
+            settings.Compose,
+            network.CallersOf(name));
     }
+
+    /// <summary>
+    /// Each called service's address in the form service discovery reads, unless a sidecar already
+    /// gives it one (the mesh's egress listener for its upstreams).
+    /// </summary>
+    private static IEnumerable<EnvVarSpec> Discovery(EquatableArray<string> calls, ServiceNetwork network, IReadOnlyList<EnvVarSpec> sidecarEnv) =>
+        calls
+            .Where(callee => sidecarEnv.All(variable => variable.Name != ServiceDiscovery.Variable(callee)))
+            .Select(callee => EnvVarSpec.Literal(ServiceDiscovery.Variable(callee), network.Resolve(callee).Url));
 
     public static string ServiceName(ServiceDeclaration declaration, BuildSettings settings) =>
         declaration.Options.Name is { Length: > 0 } name ? name : Naming.KebabCase(settings.AssemblyName);
@@ -84,7 +99,7 @@ internal static class ServicePlanner
     /// Builds the sidecars innermost traffic hop first, so each one knows the port it forwards to;
     /// they keep their source order in the result.
     /// </summary>
-    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, int appPort, out EntryPoint? entry)
+    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, int appPort, ServiceNetwork network, out EntryPoint? entry)
     {
         var built = new SidecarSpec[declaration.Sidecars.Count];
         var upstream = appPort;
@@ -95,7 +110,7 @@ internal static class ServicePlanner
             .ThenBy(index => index);
         foreach (var index in order)
         {
-            var sidecar = SidecarKinds.Of(declaration.Sidecars[index]).Plan(declaration.Sidecars[index].Options, new SidecarContext(serviceName, upstream, upstreamTls));
+            var sidecar = SidecarKinds.Of(declaration.Sidecars[index]).Plan(declaration.Sidecars[index].Options, new SidecarContext(serviceName, upstream, upstreamTls, network));
             if (sidecar.InboundPort is int inbound)
             {
                 upstream = inbound;

@@ -4,7 +4,8 @@ namespace SidecarGen.Pod;
 
 /// <summary>
 /// The resolved service: every default applied, every sidecar built and wired into the traffic
-/// chain. The writers render only this.
+/// chain. The writers render only this. <paramref name="Callers"/> are the services declared to call
+/// this one (in a system); when there are any, only they reach its entry port.
 /// </summary>
 internal sealed record ServicePlan(
     string Name,
@@ -16,4 +17,5 @@ internal sealed record ServicePlan(
     EntryPoint Entry,
     bool NativeSidecars,
     bool Kubernetes,
-    bool Compose);
+    bool Compose,
+    EquatableArray<string> Callers = default);

@@ -2,31 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.CodeAnalysis;
+using SidecarGen.Model;
 
 namespace SidecarGen.Reading;
 
 /// <summary>
-/// Copies the arguments Roslyn saw on an attribute onto an instance of its real class from
-/// SidecarGen.Abstractions (as Mapperly's <c>AttributeDataAccessor</c> does): constructor arguments
-/// through the constructor, named arguments through the property of that name. Whatever the user left
-/// out keeps the attribute's own default, so a property's name and default are stated once, there.
-/// This is the one place that maps argument names.
+/// Copies the arguments of an attribute (<see cref="DeclaredAttribute"/>: what Roslyn saw, or what a
+/// service description carries) onto an instance of its real class from SidecarGen.Abstractions (as
+/// Mapperly's <c>AttributeDataAccessor</c> does): constructor arguments through the constructor, named
+/// arguments through the property of that name. Whatever the user left out keeps the attribute's own
+/// default, so a property's name and default are stated once, there. This is the one place that maps
+/// argument names.
 /// </summary>
 internal static class AttributeDataAccessor
 {
     /// <summary>
-    /// An instance of <paramref name="attributeType"/> holding what <paramref name="data"/> says, or null
-    /// when its arguments cannot be read (the compiler reports those).
+    /// An instance of <paramref name="attributeType"/> holding what <paramref name="attribute"/> says, or
+    /// null when its arguments cannot be read (the compiler reports those).
     /// </summary>
-    public static Attribute? Access(Type attributeType, AttributeData data, ReadContext context)
+    public static Attribute? Access(Type attributeType, DeclaredAttribute attribute, ReadContext context)
     {
-        var constructorArguments = new object?[data.ConstructorArguments.Length];
-        var parameters = data.AttributeConstructor?.Parameters ?? default;
+        var constructorArguments = new object?[attribute.ConstructorArguments.Count];
         for (var i = 0; i < constructorArguments.Length; i++)
         {
-            var property = parameters.IsDefault || i >= parameters.Length ? null : attributeType.GetProperty(PropertyName(parameters[i].Name));
-            if (property is null || !TryConvert(data.ConstructorArguments[i], property.PropertyType, out var value))
+            var argument = attribute.ConstructorArguments[i];
+            var property = attributeType.GetProperty(PropertyName(argument.Name));
+            if (property is null || !TryConvert(argument.Value, property.PropertyType, out var value))
             {
                 return null;
             }
@@ -45,15 +46,19 @@ internal static class AttributeDataAccessor
             return null;
         }
 
-        return Apply(instance, data.NamedArguments, context);
+        return Apply(instance, attribute.NamedArguments, context);
     }
 
+    /// <summary>A constructor parameter sets the property of the same name (<c>name</c> → <c>Name</c>).</summary>
+    public static string PropertyName(string parameterName) =>
+        parameterName.Length == 0 ? parameterName : char.ToUpperInvariant(parameterName[0]) + parameterName.Substring(1);
+
     /// <summary>Sets each named argument on <paramref name="instance"/>; names its class does not declare are left alone.</summary>
-    public static Attribute Apply(Attribute instance, IEnumerable<KeyValuePair<string, TypedConstant>> namedArguments, ReadContext context)
+    private static Attribute Apply(Attribute instance, IEnumerable<DeclaredArgument> namedArguments, ReadContext context)
     {
         foreach (var named in namedArguments)
         {
-            if (instance.GetType().GetProperty(named.Key, BindingFlags.Public | BindingFlags.Instance) is { CanWrite: true } property
+            if (instance.GetType().GetProperty(named.Name, BindingFlags.Public | BindingFlags.Instance) is { CanWrite: true } property
                 && TryConvert(named.Value, property.PropertyType, out var value)
                 && value is not null)
             {
@@ -65,20 +70,15 @@ internal static class AttributeDataAccessor
         return instance;
     }
 
-    /// <summary>A constructor parameter sets the property of the same name (<c>name</c> → <c>Name</c>).</summary>
-    public static string PropertyName(string parameterName) =>
-        parameterName.Length == 0 ? parameterName : char.ToUpperInvariant(parameterName[0]) + parameterName.Substring(1);
-
-    private static bool TryConvert(TypedConstant constant, Type type, out object? value)
+    private static bool TryConvert(ArgumentValue argument, Type type, out object? value)
     {
         value = null;
-        switch (constant.Kind)
+        switch (argument.Kind)
         {
-            case TypedConstantKind.Error:
-            case TypedConstantKind.Type:
+            case ArgumentKind.Unreadable:
                 return false;
-            case TypedConstantKind.Array:
-                if (constant.IsNull)
+            case ArgumentKind.Array:
+                if (argument.IsNullArray)
                 {
                     return true;
                 }
@@ -88,10 +88,10 @@ internal static class AttributeDataAccessor
                     return false;
                 }
 
-                var items = Array.CreateInstance(elementType, constant.Values.Length);
+                var items = Array.CreateInstance(elementType, argument.Items.Count);
                 for (var i = 0; i < items.Length; i++)
                 {
-                    if (!TryConvert(constant.Values[i], elementType, out var item))
+                    if (!TryConvert(argument.Items[i], elementType, out var item))
                     {
                         return false;
                     }
@@ -102,21 +102,21 @@ internal static class AttributeDataAccessor
 
                 value = items;
                 return true;
-            case TypedConstantKind.Enum:
-                value = type.IsEnum && constant.Value is not null ? Enum.ToObject(type, constant.Value) : null;
+            case ArgumentKind.Enum:
+                value = type.IsEnum && argument.Value is not null ? Enum.ToObject(type, argument.Value) : null;
                 return value is not null;
             default:
-                if (constant.Value is null || type.IsInstanceOfType(constant.Value))
+                if (argument.Value is null || type.IsInstanceOfType(argument.Value))
                 {
-                    value = constant.Value;
+                    value = argument.Value;
                     return true;
                 }
 
-                if (constant.Value is IConvertible && !type.IsEnum && type != typeof(string))
+                if (argument.Value is IConvertible && !type.IsEnum && type != typeof(string))
                 {
                     try
                     {
-                        value = Convert.ChangeType(constant.Value, type, CultureInfo.InvariantCulture);
+                        value = Convert.ChangeType(argument.Value, type, CultureInfo.InvariantCulture);
                         return true;
                     }
                     catch (Exception exception) when (exception is InvalidCastException or OverflowException or FormatException)

@@ -1,8 +1,11 @@
+using SidecarGen.Pod;
+
 namespace SidecarGen.Sidecars;
 
 /// <summary>
 /// What a sidecar needs to know about the Pod it joins. <paramref name="UpstreamPort"/> is the next
 /// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one;
 /// <paramref name="UpstreamTls"/> says whether that hop expects TLS (a TLS termination sidecar does).
+/// <paramref name="Network"/> says where the other services are reached.
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls);
+internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls, ServiceNetwork Network);

@@ -40,7 +40,7 @@ public sealed class PlatformAnalyzerTests
         [SidecarService("svc", {|SCG0016:HealthPath = "healthz"|})]
         [LoggingSidecar({|SCG0016:LogPath = "/var/log\n[OUTPUT]"|}, Agent = LogAgent.Filebeat, {|SCG0016:Output = LogOutput.Loki|}, Endpoint = "http://loki:3100")]
         [Sidecar("cache", "redis:7.4.1", Env = new[] { {|SCG0016:"NO_EQUALS_SIGN"|} })]
-        [ServiceMeshSidecar(Upstreams = new[] { "payments=payments.shop.svc:8080", {|SCG0016:"no-port-here"|} })]
+        [ServiceMeshSidecar(Upstreams = new[] { "payments=payments.shop.svc:8080", {|SCG0016:"no-port-here:"|} })]
         [ConfigWatcherSidecar({|SCG0016:Key = "config/{{ evil }}"|})]
         public partial class Program { }
         """);

@@ -1,5 +1,6 @@
 using System.Linq;
 using SidecarGen.Model;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.ServiceMesh;
 
@@ -26,8 +27,18 @@ internal sealed record ServiceMeshOptions(
         attribute.MaxPendingRequests,
         attribute.Retries,
         attribute.TimeoutSeconds,
-        (attribute.Upstreams ?? System.Array.Empty<string>()).Select(text => new UpstreamEntry(text, MeshUpstream.Parse(text))).ToEquatableArray());
+        (attribute.Upstreams ?? System.Array.Empty<string>()).Select(UpstreamEntry.Parse).ToEquatableArray());
 }
 
-/// <summary>One <c>Upstreams</c> item as written, and what it names when it is <c>name=host:port</c>.</summary>
-internal sealed record UpstreamEntry(string Text, MeshUpstream? Upstream);
+/// <summary>
+/// One <c>Upstreams</c> item as written, and what it names: <c>name=host:port</c> (<paramref name="Upstream"/>),
+/// or just a service's name (<paramref name="Service"/>), reached wherever the build knows that service to be.
+/// </summary>
+internal sealed record UpstreamEntry(string Text, MeshUpstream? Upstream, string? Service)
+{
+    public static UpstreamEntry Parse(string text) =>
+        TextChecks.IsDnsLabel(text) ? new(text, null, text) : new(text, MeshUpstream.Parse(text), null);
+
+    /// <summary>The service name the app calls through this upstream, when the entry is readable.</summary>
+    public string? Name => Upstream?.Name ?? Service;
+}

@@ -42,9 +42,9 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         SidecarChecks.SecretName(findings, nameof(ServiceMeshSidecarAttribute.TlsSecretName), options.TlsSecretName);
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
-            if (options.Upstreams[i].Upstream is null)
+            if (options.Upstreams[i].Name is null)
             {
-                findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.Upstreams), $"Upstream '{options.Upstreams[i].Text}' is not name=host:port (a DNS label, a host name, a port)", i);
+                findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.Upstreams), $"Upstream '{options.Upstreams[i].Text}' is neither a service name nor name=host:port (a DNS label, a host name, a port)", i);
             }
         }
 
@@ -63,7 +63,7 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         var secretName = options.TlsSecretName is { Length: > 0 } secret ? secret : context.ServiceName + "-mesh-tls";
         var certificates = new[] { "tls.crt", "tls.key", "ca.crt" }.Select(key => new SecretFileSpec(new SecretKeySpec(secretName, key))).ToArray();
         var egress = options.Upstreams
-            .Select(entry => entry.Upstream)
+            .Select(entry => entry.Upstream ?? (entry.Service is { } service ? Resolve(service, context.Network) : null))
             .OfType<MeshUpstream>()
             .Select((upstream, index) => (upstream, FirstEgressPort + index))
             .ToList();
@@ -107,14 +107,26 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
             container,
             EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
             EquatableArray<SharedVolumeSpec>.Empty,
-            egress.Select(e => EnvVarSpec.Literal(
-                Naming.EnvironmentName("SIDECARGEN_UPSTREAM_" + e.upstream.Name),
-                "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
+            egress.SelectMany(e => AppEnv(e.upstream.Name, "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
             EquatableArray.Of(
                 new KeyValue("prometheus.io/scrape", "true"),
                 new KeyValue("prometheus.io/port", StatsPort.ToString(CultureInfo.InvariantCulture)),
                 new KeyValue("prometheus.io/path", "/stats/prometheus")),
             InboundPort: options.InboundPort);
+    }
+
+    /// <summary>An upstream named by its service: wherever the build knows that service to be.</summary>
+    private static MeshUpstream Resolve(string service, ServiceNetwork network)
+    {
+        var peer = network.Resolve(service);
+        return new MeshUpstream(service, peer.Host, peer.Port);
+    }
+
+    /// <summary>The app finds each upstream's egress listener by its own variable and by service discovery's.</summary>
+    private static IEnumerable<EnvVarSpec> AppEnv(string upstream, string url)
+    {
+        yield return EnvVarSpec.Literal(Naming.EnvironmentName("SIDECARGEN_UPSTREAM_" + upstream), url);
+        yield return EnvVarSpec.Literal(ServiceDiscovery.Variable(upstream), url);
     }
 
     private static void NotNegative(AttributeFindings findings, string property, int value)

@@ -1,0 +1,50 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SidecarGen.Reading;
+
+/// <summary>Finds an attribute's argument in its syntax by the property it sets, and an array argument's items.</summary>
+internal static class AttributeArguments
+{
+    /// <summary>The argument that sets <paramref name="name"/>: <c>Name = …</c>, or the constructor's <c>name</c>.</summary>
+    public static AttributeArgumentSyntax? Argument(AttributeData attribute, AttributeSyntax syntax, string name)
+    {
+        if (syntax.ArgumentList is not { } list)
+        {
+            return null;
+        }
+
+        var named = list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+        if (named is not null)
+        {
+            return named;
+        }
+
+        var parameters = attribute.AttributeConstructor?.Parameters ?? default;
+        if (parameters.IsDefault)
+        {
+            return null;
+        }
+
+        var positional = list.Arguments.Where(a => a.NameEquals is null).ToList();
+        for (var i = 0; i < positional.Count; i++)
+        {
+            var parameterName = positional[i].NameColon?.Name.Identifier.ValueText ?? (i < parameters.Length ? parameters[i].Name : null);
+            if (parameterName is { Length: > 0 } && string.Equals(parameterName, name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return positional[i];
+            }
+        }
+
+        return null;
+    }
+
+    public static ExpressionSyntax[]? Elements(ExpressionSyntax expression) => expression switch
+    {
+        ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.ToArray(),
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.ToArray(),
+        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToArray(),
+        _ => null,
+    };
+}
