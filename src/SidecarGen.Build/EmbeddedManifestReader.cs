@@ -18,6 +18,8 @@ internal static class EmbeddedManifestReader
         using var pe = new PEReader(stream);
         var metadata = pe.GetMetadataReader();
         string? status = null;
+        string? service = null;
+        string? summary = null;
         var files = new List<KeyValuePair<string, string>>();
 
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
@@ -40,13 +42,21 @@ internal static class EmbeddedManifestReader
             {
                 status = text;
             }
+            else if (key == ManifestContract.ServiceKey)
+            {
+                service = text;
+            }
+            else if (key == ManifestContract.SummaryKey)
+            {
+                summary = text;
+            }
             else if (key.StartsWith(ManifestContract.FileKeyPrefix, StringComparison.Ordinal))
             {
                 files.Add(new KeyValuePair<string, string>(key.Substring(ManifestContract.FileKeyPrefix.Length), text));
             }
         }
 
-        return new EmbeddedManifests(status, files);
+        return new EmbeddedManifests(status, files, service, summary);
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, EntityHandle constructor)

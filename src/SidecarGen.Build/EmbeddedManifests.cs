@@ -6,14 +6,22 @@ namespace SidecarGen.Build;
 /// What the generator embedded in the compiled assembly: <see cref="Status"/> is null when the
 /// project has no SidecarGen service, <c>Generated</c> when <see cref="Files"/> are the manifests to
 /// write, <c>Blocked</c> when an SCG error stands and the previous manifests must stay.
+/// <see cref="Service"/> is a service's description (for the systems that reference it);
+/// <see cref="Summary"/> what a system's build prints (its host ports).
 /// </summary>
 internal sealed class EmbeddedManifests
 {
-    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files)
+    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files, string? service = null, string? summary = null)
     {
         Status = status;
         Files = files;
+        Service = service;
+        Summary = summary;
     }
+
+    public string? Service { get; }
+
+    public string? Summary { get; }
 
     public string? Status { get; }
 

@@ -84,6 +84,11 @@ public sealed class WriteSidecarManifests : Task
                 targets.Count, root, written, targets.Count - written, removed);
         }
 
+        foreach (var line in (embedded.Summary ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+
         WrittenFiles = current.OrderBy(path => path, StringComparer.Ordinal).Select(path => (ITaskItem)new TaskItem(path)).ToArray();
         return true;
     }

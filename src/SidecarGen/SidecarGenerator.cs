@@ -45,7 +45,8 @@ public sealed class SidecarGenerator : IIncrementalGenerator
 
         var manifests = service
             .Combine(settings)
-            .Select(static (input, _) => ManifestRenderer.Render(input.Left, input.Right))
+            // A system project's files are the system's (SystemGenerator), never a service's of its own.
+            .Select(static (input, _) => input.Right.System is null ? ManifestRenderer.Render(input.Left, input.Right) : EmbeddedManifests.None)
             .WithTrackingName(TrackingNames.Manifests);
 
         context.RegisterSourceOutput(manifests, static (output, embedded) =>

@@ -37,15 +37,24 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor CannotRender = Error(RuleIds.CannotRender, "SidecarGen cannot render this setting", "{0}");
 
+    // A system's checks need every service's description, so they are reported at the end of the system's compilation.
+    public static readonly DiagnosticDescriptor UnknownService = SystemError(RuleIds.UnknownService, "A call names no service of the system");
+    public static readonly DiagnosticDescriptor DuplicateService = SystemError(RuleIds.DuplicateService, "A service is in the system twice");
+    public static readonly DiagnosticDescriptor NoClientCertificate = SystemError(RuleIds.NoClientCertificate, "A call cannot pass the callee's mutual TLS");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
         PortOutOfRange, SidecarsOutweighApp, SecretInSource, Privileged, InvalidUrl, NoNativeSidecars, SeveralServices, CannotRender,
+        UnknownService, DuplicateService, NoClientCertificate,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor For(string id) => ById[id];
+
+    private static DiagnosticDescriptor SystemError(string id, string title) =>
+        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
 

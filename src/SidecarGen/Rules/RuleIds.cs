@@ -22,4 +22,7 @@ internal static class RuleIds
     public const string NoNativeSidecars = "SCG0014";
     public const string SeveralServices = "SCG0015";
     public const string CannotRender = "SCG0016";
+    public const string UnknownService = "SCG0017";
+    public const string DuplicateService = "SCG0018";
+    public const string NoClientCertificate = "SCG0019";
 }

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using SidecarGen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The ledger is an upstream of the mesh sidecar: services:ledger:http:0 is the sidecar's local egress
+// listener, which retries and breaks the circuit on the way to the ledger.
+builder.Services.AddHttpClient("ledger", client => client.BaseAddress = new Uri(builder.Configuration["services:ledger:http:0"] ?? "http://ledger"));
+builder.Services.AddSingleton<ConcurrentDictionary<int, decimal>>();
+
+var app = builder.Build();
+
+app.MapGet("/healthz", () => Results.Ok("healthy"));
+app.MapGet("/orders", (ConcurrentDictionary<int, decimal> orders) => orders.Select(order => new { id = order.Key, total = order.Value }));
+app.MapPost("/orders/{id:int}", async (int id, decimal total, ConcurrentDictionary<int, decimal> orders, IHttpClientFactory clients) =>
+{
+    orders[id] = total;
+    await clients.CreateClient("ledger").PostAsync($"/entries?order={id}&amount={total}", null);
+    return Results.Created($"/orders/{id}", new { id, total });
+});
+
+app.Run();
+
+/// <summary>
+/// Orders: called by the storefront; calls the ledger through its mesh sidecar. Mutual TLS is off, so the
+/// storefront, which has no mesh sidecar, can call it (with it on, the system build reports SCG0019).
+/// </summary>
+[SidecarService("orders", Image = "registry.example.com/shop/orders:1.0.0", Calls = new[] { "ledger" })]
+[ServiceMeshSidecar(Upstreams = new[] { "ledger" }, Mtls = false)]
+[MetricsSidecar]
+public partial class Program;

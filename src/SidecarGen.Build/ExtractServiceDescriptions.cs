@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace SidecarGen.Build;
+
+/// <summary>
+/// A system project's services: reads each referenced service's description from its assembly and
+/// writes it into <see cref="OutputDirectory"/> (only when it changed, so an unchanged service does not
+/// recompile the system), for the system's compilation to read as additional files. Descriptions of
+/// services no longer referenced are removed.
+/// </summary>
+public sealed class ExtractServiceDescriptions : Task
+{
+    /// <summary>The item metadata naming the service's project (compiler-visible).</summary>
+    public const string ProjectMetadata = "SidecarGenServiceProject";
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The referenced projects' assemblies (GetTargetPath), with <c>MSBuildSourceProjectFile</c>.</summary>
+    [Required]
+    public ITaskItem[] Assemblies { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The folder in obj/ that holds the extracted descriptions.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = string.Empty;
+
+    /// <summary>The system's name, for the messages.</summary>
+    public string SystemName { get; set; } = string.Empty;
+
+    /// <summary>One description file per referenced service, in reference order, with <see cref="ProjectMetadata"/>.</summary>
+    [Output]
+    public ITaskItem[] Descriptions { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc/>
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            Log.LogError(null, "SCG1002", null, null, 0, 0, 0, 0, "SidecarGen: could not read the services of the system '{0}': {1}", SystemName, exception.Message);
+            return false;
+        }
+    }
+
+    private void Run()
+    {
+        var directory = Path.GetFullPath(OutputDirectory);
+        var descriptions = new List<ITaskItem>();
+        for (var i = 0; i < Assemblies.Length; i++)
+        {
+            var assembly = Assemblies[i].GetMetadata("FullPath");
+            var project = Path.GetFullPath(Assemblies[i].GetMetadata("MSBuildSourceProjectFile") is { Length: > 0 } source ? source : assembly);
+            if (!File.Exists(assembly))
+            {
+                // A design-time build resolves references without building them.
+                continue;
+            }
+
+            if (EmbeddedManifestReader.Read(assembly).Service is not { } description)
+            {
+                Log.LogMessage(MessageImportance.High, "SidecarGen: {0} is referenced by the system '{1}' but is no SidecarGen service (it has no SidecarGen attributes on its entry point, or does not reference SidecarGen); it is left out", project, SystemName);
+                continue;
+            }
+
+            var path = Path.Combine(directory, i.ToString("D3", CultureInfo.InvariantCulture) + "-" + Path.GetFileNameWithoutExtension(project) + ".yaml");
+            AtomicFile.WriteIfChanged(path, Utf8.GetBytes(description));
+            var item = new TaskItem(path);
+            item.SetMetadata(ProjectMetadata, project);
+            descriptions.Add(item);
+        }
+
+        if (Directory.Exists(directory))
+        {
+            var current = new HashSet<string>(descriptions.Select(item => item.ItemSpec), StringComparer.Ordinal);
+            foreach (var stale in Directory.GetFiles(directory, "*.yaml").Where(file => !current.Contains(file)))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        Descriptions = descriptions.ToArray();
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Systems;
+
+/// <summary>
+/// The checks only a system can make, each reported in the service's own source: a call to no
+/// service of the system (SCG0017), a service referenced twice or two services of one name (SCG0018),
+/// a call that cannot pass the callee's mutual TLS (SCG0019).
+/// </summary>
+internal static class SystemRules
+{
+    public static IReadOnlyList<SystemFinding> Check(IReadOnlyList<SystemService> services)
+    {
+        var findings = new List<SystemFinding>();
+        var byName = new Dictionary<string, SystemService>(StringComparer.Ordinal);
+        var projects = new Dictionary<string, SystemService>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in services)
+        {
+            if (projects.TryGetValue(service.Description.Project, out var first))
+            {
+                findings.Add(AtName(service, RuleIds.DuplicateService, $"The system references the project of '{service.Name}' ({service.Description.Project}) twice"));
+            }
+            else if (byName.TryGetValue(service.Name, out first))
+            {
+                findings.Add(AtName(service, RuleIds.DuplicateService, $"Two services of the system are named '{service.Name}' ({first.Description.Project} and {service.Description.Project}); give one another name"));
+            }
+            else
+            {
+                byName.Add(service.Name, service);
+            }
+
+            projects[service.Description.Project] = service;
+        }
+
+        foreach (var caller in services.Where(service => byName.TryGetValue(service.Name, out var known) && known == service))
+        {
+            foreach (var call in ServiceCall.Of(caller))
+            {
+                if (!byName.TryGetValue(call.Callee, out var callee))
+                {
+                    findings.Add(At(caller, call, RuleIds.UnknownService, $"'{call.Callee}' is no service of the system (its services: {string.Join(", ", byName.Keys.OrderBy(name => name, StringComparer.Ordinal))})"));
+                }
+                else if (callee.Mesh is { Options.Mtls: true } && !ThroughMutualTls(caller, call))
+                {
+                    findings.Add(At(caller, call, RuleIds.NoClientCertificate, $"'{callee.Name}' admits only mesh clients with a certificate (mutual TLS), and '{caller.Name}' calls it {(call.ThroughMesh ? "through a mesh sidecar without Mtls" : "without a mesh sidecar")}; add [ServiceMeshSidecar(Upstreams = new[] {{ \"{callee.Name}\" }})] to '{caller.Name}'"));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>The caller reaches the callee through its own mesh sidecar, which speaks mutual TLS.</summary>
+    private static bool ThroughMutualTls(SystemService caller, ServiceCall call) =>
+        caller.Mesh is { Options.Mtls: true } mesh
+        && mesh.Options.Upstreams.Any(upstream => upstream.Service == call.Callee);
+
+    private static SystemFinding At(SystemService service, ServiceCall call, string ruleId, string message) =>
+        new(service.Index, new Finding(ruleId, call.Ordinal, call.Argument, message, call.Item));
+
+    private static SystemFinding AtName(SystemService service, string ruleId, string message) =>
+        new(service.Index, new Finding(ruleId, service.Declaration.ServiceOrdinal, nameof(SidecarServiceAttribute.Name), message));
+}
