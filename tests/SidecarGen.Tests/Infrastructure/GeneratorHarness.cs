@@ -42,9 +42,9 @@ internal static class GeneratorHarness
         return GeneratedOutput.From(result.GeneratedTrees);
     }
 
-    /// <summary>The text of the one source the generator adds.</summary>
-    public static string GeneratedSource(string source) =>
-        Driver().RunGenerators(Compile(source)).GetRunResult().GeneratedTrees.Single().ToString();
+    /// <summary>The text of the source the generator adds under <paramref name="hintName"/> (default: the manifests).</summary>
+    public static string GeneratedSource(string source, string hintName = "SidecarGen.Manifests.g.cs") =>
+        Driver().RunGenerators(Compile(source)).GetRunResult().GeneratedTrees.Single(tree => tree.FilePath.EndsWith(hintName, StringComparison.Ordinal)).ToString();
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
