@@ -28,7 +28,8 @@ public sealed class SourceGeneratorTests
     {
         var test = Test(Sources.OrderService);
         var expected = GeneratorHarness.GeneratedSource(Sources.OrderService);
-        var description = GeneratorHarness.GeneratedSource(Sources.OrderService, "SidecarGen.Service.g.cs");
+        // The harness names its source Source0.cs, the verifier /0/Test0.cs; the description carries the path.
+        var description = GeneratorHarness.GeneratedSource(Sources.OrderService, "SidecarGen.Service.g.cs").Replace("Source0.cs", "/0/Test0.cs", StringComparison.Ordinal);
         test.TestState.GeneratedSources.Add((typeof(SidecarGenerator), "SidecarGen.Manifests.g.cs", expected));
         test.TestState.GeneratedSources.Add((typeof(SidecarGenerator), "SidecarGen.Service.g.cs", description));
         await test.RunAsync();

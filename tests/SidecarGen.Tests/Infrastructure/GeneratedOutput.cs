@@ -37,5 +37,5 @@ internal sealed record GeneratedOutput(string? Status, IReadOnlyDictionary<strin
         : throw new KeyNotFoundException($"No generated file '{path}'. Generated: {string.Join(", ", Files.Keys)}");
 
     public IEnumerable<KeyValuePair<string, string>> KubernetesObjects =>
-        Files.Where(file => file.Key.StartsWith("kubernetes/", StringComparison.Ordinal) && file.Key != "kubernetes/kustomization.yaml");
+        Files.Where(file => file.Key.StartsWith("kubernetes/", StringComparison.Ordinal) && !file.Key.EndsWith("kustomization.yaml", StringComparison.Ordinal));
 }

@@ -11,7 +11,7 @@ namespace SidecarGen.Tests.Infrastructure;
 /// </summary>
 internal static class GeneratorHarness
 {
-    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+    public static readonly ImmutableArray<MetadataReference> References = LoadReferences();
 
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
