@@ -13,7 +13,7 @@ namespace SidecarGen.Tests.Generator;
 /// </summary>
 public sealed class IncrementalCachingTests
 {
-    private static readonly string[] TrackedSteps = { TrackingNames.Service, TrackingNames.Settings, TrackingNames.Manifests };
+    private static readonly string[] TrackedSteps = { TrackingNames.Declared, TrackingNames.Service, TrackingNames.Settings, TrackingNames.Manifests, TrackingNames.Description };
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached()
@@ -34,6 +34,22 @@ public sealed class IncrementalCachingTests
         }
 
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Moving_the_attributes_down_a_line_changes_only_the_description()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.OrderService);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText("// a comment above\n" + Sources.OrderService, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, path: "Source0.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.All(result.TrackedSteps[TrackingNames.Service].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.Manifests].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.Description].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
     }
 
     [Fact]

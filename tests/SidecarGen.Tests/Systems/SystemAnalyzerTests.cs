@@ -1,0 +1,88 @@
+using Microsoft.CodeAnalysis;
+
+namespace SidecarGen.Tests.Systems;
+
+/// <summary>SCG0017-SCG0019: reported by the system's build in the service's own Program.cs, on the call or name that is wrong.</summary>
+public sealed class SystemAnalyzerTests
+{
+    [Fact]
+    public async Task SCG0017_a_call_to_no_service_of_the_system_is_reported_on_the_name()
+    {
+        var storefront = Shop.Of("Storefront", "SidecarService(\"storefront\", Calls = new[] { \"orders\", \"order\" })");
+
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { storefront, Shop.Orders, Shop.Ledger }));
+
+        Assert.Equal("SCG0017", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        AssertAt(diagnostic, storefront, "\"order\"");
+        Assert.Contains("'order' is no service of the system (its services: ledger, orders, storefront)", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SCG0017_a_mesh_upstream_naming_no_service_is_reported_on_the_item()
+    {
+        var orders = Shop.Of("Orders", "SidecarService(\"orders\")", "ServiceMeshSidecar(Mtls = false, Upstreams = new[] { \"fx=fx.example.com:443\", \"ledgr\" })");
+
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { Shop.Storefront, orders, Shop.Ledger }));
+
+        Assert.Equal("SCG0017", diagnostic.Id);
+        AssertAt(diagnostic, orders, "\"ledgr\"");
+    }
+
+    [Fact]
+    public async Task SCG0018_two_services_of_one_name_are_reported_on_the_second_name()
+    {
+        var copy = Shop.Of("OrdersCopy", "SidecarService(\"orders\")");
+
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { Shop.Storefront, Shop.Orders, Shop.Ledger, copy }));
+
+        Assert.Equal("SCG0018", diagnostic.Id);
+        AssertAt(diagnostic, copy, "\"orders\"");
+    }
+
+    [Fact]
+    public async Task SCG0018_a_project_referenced_twice_is_reported()
+    {
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { Shop.Storefront, Shop.Orders, Shop.Ledger, Shop.Ledger }));
+
+        Assert.Equal("SCG0018", diagnostic.Id);
+        Assert.Contains("references the project of 'ledger' (/src/Ledger/Ledger.csproj) twice", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SidecarService(\"storefront\", Calls = new[] { \"orders\" })", "\"orders\"")]
+    [InlineData("SidecarService(\"storefront\")|ServiceMeshSidecar(Mtls = false, Upstreams = new[] { \"orders\" })", "\"orders\"")]
+    public async Task SCG0019_a_caller_outside_the_mesh_of_a_callee_requiring_client_certificates(string callerAttributes, string at)
+    {
+        var storefront = Shop.Of("Storefront", callerAttributes.Split('|'));
+        var orders = Shop.Of("Orders", "SidecarService(\"orders\")", "ServiceMeshSidecar");
+
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { storefront, orders }));
+
+        Assert.Equal("SCG0019", diagnostic.Id);
+        AssertAt(diagnostic, storefront, at);
+    }
+
+    [Fact]
+    public async Task A_caller_whose_mesh_speaks_mutual_tls_to_the_callee_is_fine()
+    {
+        var storefront = Shop.Of("Storefront", "SidecarService(\"storefront\", Calls = new[] { \"orders\" })", "ServiceMeshSidecar(Upstreams = new[] { \"orders\" })");
+        var orders = Shop.Of("Orders", "SidecarService(\"orders\")", "ServiceMeshSidecar");
+
+        Assert.Empty(await SystemHarness.Analyze(new[] { storefront, orders }));
+    }
+
+    [Fact]
+    public async Task The_sample_system_is_clean() => Assert.Empty(await SystemHarness.Analyze(Shop.All));
+
+    /// <summary>The diagnostic is in the service's Program.cs, on exactly <paramref name="text"/>.</summary>
+    private static void AssertAt(Diagnostic diagnostic, SystemHarness.Service service, string text)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(service.ProgramPath, span.Path);
+        Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+        Assert.Equal(text, service.Source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        var line = service.Source.Split('\n')[span.StartLinePosition.Line];
+        Assert.Equal(text, line.Substring(span.StartLinePosition.Character, text.Length));
+    }
+}
