@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Emit;
+using SidecarGen.Emit.Compose;
 using SidecarGen.Emit.Kubernetes;
 using SidecarGen.Pod;
 
@@ -25,6 +26,11 @@ internal static class SystemRenderer
         if (system.Settings.Kubernetes)
         {
             files.AddRange(Kubernetes(system, plans.Kubernetes));
+        }
+
+        if (system.Settings.Compose)
+        {
+            files.AddRange(ComposeWriter.Write(system.Name, plans.Compose.Select((plan, i) => new ComposeService(plan, plans.HostPorts[i].Port, StartOrder.WaitsFor(plan.Name, plans.Calls))).ToList()));
         }
 
         return ManifestEmbedding.Generated(files, HostPorts.Summary(system.Name, plans.HostPorts));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Yaml;
 
@@ -17,29 +18,58 @@ internal static class ComposeWriter
     public const string Folder = "compose/";
     public const string FileName = "compose.yaml";
 
-    public static IEnumerable<ManifestFile> Write(ServicePlan plan)
+    public static IEnumerable<ManifestFile> Write(ServicePlan plan) =>
+        Write(plan.Name, new[] { new ComposeService(plan, plan.App.Ports[0].Port, EquatableArray<string>.Empty) });
+
+    /// <summary>
+    /// One Compose project of several services (a system): every name is already prefixed with its
+    /// service's, so the services' containers, volumes, secrets and config folders sit side by side;
+    /// they share the project's default network, where each is reached by its service's name.
+    /// </summary>
+    public static IEnumerable<ManifestFile> Write(string project, IReadOnlyList<ComposeService> services)
     {
-        yield return new ManifestFile(Folder + FileName, Render(plan));
-        foreach (var sidecar in plan.Sidecars)
+        yield return new ManifestFile(Folder + FileName, Render(project, services));
+        foreach (var plan in services.Select(service => service.Plan))
         {
-            foreach (var file in sidecar.ConfigFiles)
+            foreach (var sidecar in plan.Sidecars)
             {
-                yield return new ManifestFile(Folder + ConfigFolder(plan, sidecar) + "/" + file.FileName, file.Content);
+                foreach (var file in sidecar.ConfigFiles)
+                {
+                    yield return new ManifestFile(Folder + ConfigFolder(plan, sidecar) + "/" + file.FileName, file.Content);
+                }
             }
         }
     }
 
     public static string ConfigFolder(ServicePlan plan, SidecarSpec sidecar) => "config/" + ComposeNames.Sidecar(plan.Name, sidecar.Name);
 
-    private static string Render(ServicePlan plan)
+    private static string Render(string project, IReadOnlyList<ComposeService> services)
     {
+        var yaml = new YamlWriter().BeginMap()
+            .Pair("name", project)
+            .BeginMap("services");
+        foreach (var service in services)
+        {
+            Services(yaml, service);
+        }
+
+        yaml.EndMap().BeginMap("volumes");
+        foreach (var service in services)
+        {
+            Volumes(yaml, service.Plan, PodVolumes.Of(service.Plan));
+        }
+
+        yaml.EndMap();
+        Secrets(yaml, services.Select(service => service.Plan).ToList());
+        return yaml.EndMap().Finish();
+    }
+
+    private static void Services(YamlWriter yaml, ComposeService service)
+    {
+        var plan = service.Plan;
         var volumes = PodVolumes.Of(plan);
         var secretVolumes = volumes.Where(volume => volume.Kind == VolumeKind.Secret).ToList();
-        var yaml = new YamlWriter().BeginMap()
-            .Pair("name", plan.Name)
-            .BeginMap("services");
-
-        PodHolder.Write(yaml, plan, secretVolumes);
+        PodHolder.Write(yaml, plan, secretVolumes, service.PublishedPort);
         if (secretVolumes.Count > 0)
         {
             SecretCopier.Write(yaml, plan, secretVolumes);
@@ -49,19 +79,14 @@ internal static class ComposeWriter
         {
             yaml.BeginMap(ComposeNames.Sidecar(plan.Name, sidecar.Name));
             ContainerService.Write(yaml, plan, sidecar.Container, volumes, "./" + ConfigFolder(plan, sidecar));
-            DependsOn(yaml, plan, sidecar.Container, Enumerable.Empty<SidecarSpec>());
+            DependsOn(yaml, plan, sidecar.Container, Enumerable.Empty<SidecarSpec>(), Enumerable.Empty<string>());
             yaml.EndMap();
         }
 
         yaml.BeginMap(plan.Name);
         ContainerService.Write(yaml, plan, plan.App, volumes, configSource: null);
-        DependsOn(yaml, plan, plan.App, plan.Sidecars);
+        DependsOn(yaml, plan, plan.App, plan.Sidecars, service.Calls);
         yaml.EndMap();
-
-        yaml.EndMap();
-        Volumes(yaml, plan, volumes);
-        Secrets(yaml, plan);
-        return yaml.EndMap().Finish();
     }
 
     /// <summary>
@@ -69,7 +94,8 @@ internal static class ComposeWriter
     /// for its secrets; the app also waits for every sidecar to be healthy, as a native sidecar's
     /// startup probe holds the Pod's app back. A sidecar's restart leaves the app running, as in the Pod.
     /// </summary>
-    private static void DependsOn(YamlWriter yaml, ServicePlan plan, ContainerSpec container, IEnumerable<SidecarSpec> sidecars)
+    /// <remarks>In a system, the app also waits for the apps it calls (<paramref name="calls"/>) to start.</remarks>
+    private static void DependsOn(YamlWriter yaml, ServicePlan plan, ContainerSpec container, IEnumerable<SidecarSpec> sidecars, IEnumerable<string> calls)
     {
         yaml.BeginMap("depends_on");
         Dependency(yaml, ComposeNames.Holder(plan.Name), "service_healthy", restart: true);
@@ -81,6 +107,11 @@ internal static class ComposeWriter
         foreach (var sidecar in sidecars)
         {
             Dependency(yaml, ComposeNames.Sidecar(plan.Name, sidecar.Name), sidecar.Container.Probe is null ? "service_started" : "service_healthy", restart: false);
+        }
+
+        foreach (var callee in calls)
+        {
+            Dependency(yaml, callee, "service_started", restart: false);
         }
 
         yaml.EndMap();
@@ -96,7 +127,6 @@ internal static class ComposeWriter
     /// </summary>
     private static void Volumes(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> volumes)
     {
-        yaml.BeginMap("volumes");
         Tmpfs(yaml, ComposeNames.Volume(plan.Name, PodHolder.ToolsVolume), "0755");
         foreach (var volume in volumes.Where(volume => volume.Kind is VolumeKind.Shared))
         {
@@ -107,8 +137,6 @@ internal static class ComposeWriter
         {
             Tmpfs(yaml, ComposeNames.Volume(plan.Name, volume.Name), "0700");
         }
-
-        yaml.EndMap();
     }
 
     private static void Tmpfs(YamlWriter yaml, string name, string mode) =>
@@ -122,16 +150,16 @@ internal static class ComposeWriter
             .EndMap();
 
     /// <summary>Values come from the environment of <c>docker compose up</c> (or .env), never from source.</summary>
-    private static void Secrets(YamlWriter yaml, ServicePlan plan)
+    private static void Secrets(YamlWriter yaml, IReadOnlyList<ServicePlan> plans)
     {
-        var keys = SecretCopier.Keys(plan).ToList();
+        var keys = plans.SelectMany(plan => SecretCopier.Keys(plan).Select(key => (plan, key))).ToList();
         if (keys.Count == 0)
         {
             return;
         }
 
         yaml.BeginMap("secrets");
-        foreach (var key in keys)
+        foreach (var (plan, key) in keys)
         {
             yaml.BeginMap(ComposeNames.Secret(plan.Name, key)).Pair("environment", key.ComposeVariable).EndMap();
         }

@@ -33,7 +33,8 @@ internal static class PodHolder
         + "/bin/busybox cp /bin/busybox " + ToolsFolder + "/.busybox && /bin/busybox mv -f " + ToolsFolder + "/.busybox " + Healthcheck.Tools + " || exit 1; "
         + "while :; do /bin/busybox sleep 3600 & wait; done";
 
-    public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> secretVolumes)
+    // publishedPort: the host port of the entry; the app's port alone, the system's choice in a system (no two alike).
+    public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> secretVolumes, int publishedPort)
     {
         yaml.BeginMap(ComposeNames.Holder(plan.Name))
             .Pair("image", Image);
@@ -54,7 +55,7 @@ internal static class PodHolder
             .BeginMap()
             .Pair("name", plan.Entry.PortName)
             .Pair("target", plan.Entry.Port)
-            .Pair("published", plan.App.Ports[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Pair("published", publishedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Pair("protocol", "tcp")
             .EndMap()
             .EndSequence()
