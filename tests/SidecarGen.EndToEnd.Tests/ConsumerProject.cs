@@ -15,9 +15,17 @@ internal sealed class ConsumerProject
     public static ConsumerProject Create(PackedPackage package, string name, string program)
     {
         var directory = Path.Combine(package.Root, name);
-        System.IO.Directory.CreateDirectory(directory);
+        WriteIsolation(package, directory);
+        return WriteService(package, directory, name, program);
+    }
 
-        // Empty Directory.Build.* files stop MSBuild from importing the repository's own.
+    /// <summary>
+    /// Empty Directory.Build.* files stop MSBuild from importing the repository's own, and a nuget.config
+    /// restores from the packed feed alone into its own package cache: for <paramref name="directory"/> and below.
+    /// </summary>
+    public static void WriteIsolation(PackedPackage package, string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
@@ -31,6 +39,12 @@ internal sealed class ConsumerProject
               </packageSources>
             </configuration>
             """);
+    }
+
+    /// <summary>An ASP.NET Core project referencing the package, in <paramref name="directory"/>.</summary>
+    public static ConsumerProject WriteService(PackedPackage package, string directory, string name, string program)
+    {
+        System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
