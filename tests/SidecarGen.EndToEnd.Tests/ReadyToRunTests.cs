@@ -26,7 +26,7 @@ public sealed class ReadyToRunTests(PackedPackage package) : IClassFixture<Packe
         public partial class Program;
         """;
 
-    private static readonly string[] CompiledAssemblies = { "SidecarGen.dll", "YamlDotNet.dll" };
+    private static readonly string[] CompiledAssemblies = { "SidecarGen.Abstractions.dll", "SidecarGen.dll", "YamlDotNet.dll" };
 
     private static bool PackedOnLinuxX64 => OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64;
 
