@@ -17,6 +17,9 @@ internal static class ManifestContract
     /// <summary>A service's description, for the systems it is part of: its attributes' arguments, settings and source spans (YAML).</summary>
     public const string ServiceKey = "SidecarGen.Service";
 
+    /// <summary>The service's source files that hold its attributes, one a line: a system's build reads them to report findings there.</summary>
+    public const string ServiceSourcesKey = "SidecarGen.ServiceSources";
+
     /// <summary>Lines the task prints to the build's output (a system's host ports).</summary>
     public const string SummaryKey = "SidecarGen.Summary";
 }

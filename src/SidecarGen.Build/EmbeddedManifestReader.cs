@@ -20,6 +20,7 @@ internal static class EmbeddedManifestReader
         string? status = null;
         string? service = null;
         string? summary = null;
+        string? serviceSources = null;
         var files = new List<KeyValuePair<string, string>>();
 
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
@@ -46,6 +47,10 @@ internal static class EmbeddedManifestReader
             {
                 service = text;
             }
+            else if (key == ManifestContract.ServiceSourcesKey)
+            {
+                serviceSources = text;
+            }
             else if (key == ManifestContract.SummaryKey)
             {
                 summary = text;
@@ -56,7 +61,7 @@ internal static class EmbeddedManifestReader
             }
         }
 
-        return new EmbeddedManifests(status, files, service, summary);
+        return new EmbeddedManifests(status, files, service, summary, serviceSources);
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, EntityHandle constructor)

@@ -11,8 +11,9 @@ namespace SidecarGen.Build;
 /// </summary>
 internal sealed class EmbeddedManifests
 {
-    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files, string? service = null, string? summary = null)
+    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files, string? service = null, string? summary = null, string? serviceSources = null)
     {
+        ServiceSources = serviceSources;
         Status = status;
         Files = files;
         Service = service;
@@ -22,6 +23,9 @@ internal sealed class EmbeddedManifests
     public string? Service { get; }
 
     public string? Summary { get; }
+
+    /// <summary>The service's source files that hold its attributes, one a line.</summary>
+    public string? ServiceSources { get; }
 
     public string? Status { get; }
 

@@ -37,6 +37,10 @@ public sealed class ExtractServiceDescriptions : Task
     [Output]
     public ITaskItem[] Descriptions { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The services' source files that hold their attributes, where the system's findings are reported.</summary>
+    [Output]
+    public ITaskItem[] Sources { get; private set; } = Array.Empty<ITaskItem>();
+
     /// <inheritdoc/>
     public override bool Execute()
     {
@@ -56,6 +60,7 @@ public sealed class ExtractServiceDescriptions : Task
     {
         var directory = Path.GetFullPath(OutputDirectory);
         var descriptions = new List<ITaskItem>();
+        var sources = new List<ITaskItem>();
         for (var i = 0; i < Assemblies.Length; i++)
         {
             var assembly = Assemblies[i].GetMetadata("FullPath");
@@ -66,7 +71,8 @@ public sealed class ExtractServiceDescriptions : Task
                 continue;
             }
 
-            if (EmbeddedManifestReader.Read(assembly).Service is not { } description)
+            var embedded = EmbeddedManifestReader.Read(assembly);
+            if (embedded.Service is not { } description)
             {
                 Log.LogMessage(MessageImportance.High, "SidecarGen: {0} is referenced by the system '{1}' but is no SidecarGen service (it has no SidecarGen attributes on its entry point, or does not reference SidecarGen); it is left out", project, SystemName);
                 continue;
@@ -77,6 +83,10 @@ public sealed class ExtractServiceDescriptions : Task
             var item = new TaskItem(path);
             item.SetMetadata(ProjectMetadata, project);
             descriptions.Add(item);
+            sources.AddRange((embedded.ServiceSources ?? string.Empty)
+                .Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
+                .Where(File.Exists)
+                .Select(source => (ITaskItem)new TaskItem(source)));
         }
 
         if (Directory.Exists(directory))
@@ -89,5 +99,6 @@ public sealed class ExtractServiceDescriptions : Task
         }
 
         Descriptions = descriptions.ToArray();
+        Sources = sources.ToArray();
     }
 }

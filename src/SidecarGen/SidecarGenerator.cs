@@ -60,7 +60,7 @@ public sealed class SidecarGenerator : IIncrementalGenerator
         var description = declared
             .Combine(settings)
             .Select(static (input, _) => input.Left is { } declared && input.Right.System is null
-                ? ManifestEmbedding.Description(ServiceDescriptionWriter.Write(input.Right, declared.Attributes, declared.Source))
+                ? ManifestEmbedding.Description(ServiceDescriptionWriter.Write(input.Right, declared.Attributes, declared.Source), declared.Source.Files)
                 : null)
             .WithTrackingName(TrackingNames.Description);
 

@@ -31,11 +31,8 @@ internal sealed record ServiceDescription(
         public const string Name = "name";
         public const string Value = "value";
         public const string Source = "source";
-        public const string Arguments = "arguments";
-        public const string Items = "items";
         public const string Path = "path";
-        public const string Span = "span";
-        public const string Lines = "lines";
+        public const string Index = "index";
 
         /// <summary>A value is a one-key map: its kind (a <see cref="System.TypeCode"/> name for a constant) and its text.</summary>
         public const string Null = "null";

@@ -40,9 +40,9 @@ internal static class ServiceDescriptionReader
                     (SidecarConcerns)Number(Scalar(node, Keys.Concerns)),
                     Arguments(node, Keys.Constructor),
                     Arguments(node, Keys.Named)));
-                if (Child(node, Keys.Source) is YamlMappingNode source && Span(Child(source, Keys.Span)) is { } span)
+                if (Child(node, Keys.Source) is YamlMappingNode source && Scalar(source, Keys.Path) is { } path)
                 {
-                    sources.Add(new AttributeSource(ordinal, span, Sequence(source, Keys.Arguments).OfType<YamlMappingNode>().Select(ArgumentSource).OfType<ArgumentSource>().ToEquatableArray()));
+                    sources.Add(new AttributeSource(ordinal, path, Number(Scalar(source, Keys.Index))));
                 }
             }
 
@@ -50,7 +50,10 @@ internal static class ServiceDescriptionReader
                 project,
                 Settings(Child(root, Keys.Settings) as YamlMappingNode),
                 attributes.ToEquatableArray(),
-                new ServiceSource(Span(Child(root, Keys.Class)), sources.ToEquatableArray()));
+                new ServiceSource(
+                    Child(root, Keys.Class) is YamlMappingNode type ? Scalar(type, Keys.Name) ?? string.Empty : string.Empty,
+                    Child(root, Keys.Class) is YamlMappingNode typePath ? Scalar(typePath, Keys.Path) : null,
+                    sources.ToEquatableArray()));
         }
         catch (Exception exception) when (exception is YamlException or FormatException or OverflowException or ArgumentException)
         {
@@ -105,25 +108,6 @@ internal static class ServiceDescriptionReader
                     ? ArgumentValue.Constant(Convert.ChangeType(text, typeCode, CultureInfo.InvariantCulture))
                     : ArgumentValue.Unreadable;
         }
-    }
-
-    private static ArgumentSource? ArgumentSource(YamlMappingNode node) =>
-        Span(Child(node, Keys.Span)) is { } span
-            ? new ArgumentSource(Scalar(node, Keys.Name) ?? string.Empty, span, Sequence(node, Keys.Items).Select(Span).OfType<SourceSpan>().ToEquatableArray())
-            : null;
-
-    private static SourceSpan? Span(YamlNode? node)
-    {
-        if (node is not YamlMappingNode map
-            || Scalar(map, Keys.Path) is not { } path
-            || Child(map, Keys.Span) is not YamlSequenceNode { Children.Count: 2 } span
-            || Child(map, Keys.Lines) is not YamlSequenceNode { Children.Count: 4 } lines)
-        {
-            return null;
-        }
-
-        int At(YamlSequenceNode sequence, int index) => Number((sequence.Children[index] as YamlScalarNode)?.Value);
-        return new SourceSpan(path, At(span, 0), At(span, 1), At(lines, 0), At(lines, 1), At(lines, 2), At(lines, 3));
     }
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>

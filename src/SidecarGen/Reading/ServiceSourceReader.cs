@@ -7,8 +7,8 @@ using SidecarGen.Model;
 namespace SidecarGen.Reading;
 
 /// <summary>
-/// Where the service class's SidecarGen attributes and their arguments are written, as plain data:
-/// a system build, which has no syntax tree of the service, reports its findings there.
+/// Where the service class's SidecarGen attributes are written (<see cref="ServiceSource"/>), found
+/// from the class's own declarations: no walk of the file.
 /// </summary>
 internal static class ServiceSourceReader
 {
@@ -17,42 +17,27 @@ internal static class ServiceSourceReader
         var attributes = type.GetAttributes();
         var sources = declared
             .Where(attribute => attribute.Ordinal < attributes.Length)
-            .Select(attribute => Attribute(attributes[attribute.Ordinal], attribute, cancellationToken))
+            .Select(attribute => Attribute(type, attributes[attribute.Ordinal], attribute.Ordinal, cancellationToken))
             .OfType<AttributeSource>()
             .ToEquatableArray();
-        return new ServiceSource(type.Locations.FirstOrDefault(location => location.IsInSource) is { } location ? Span(location) : null, sources);
+        var classPath = type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath;
+        return new ServiceSource(type.Name, classPath, sources);
     }
 
-    private static AttributeSource? Attribute(AttributeData data, DeclaredAttribute declared, CancellationToken cancellationToken)
+    private static AttributeSource? Attribute(INamedTypeSymbol type, AttributeData data, int ordinal, CancellationToken cancellationToken)
     {
         if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
         {
             return null;
         }
 
-        var arguments = declared.ConstructorArguments
-            .Select(argument => AttributeDataAccessor.PropertyName(argument.Name))
-            .Concat(declared.NamedArguments.Select(argument => argument.Name))
-            .Select(property => (property, syntax: AttributeArguments.Argument(data, syntax, property)))
-            .Where(argument => argument.syntax is not null)
-            .Select(argument => new ArgumentSource(
-                argument.property,
-                Span(argument.syntax!.GetLocation()),
-                (AttributeArguments.Elements(argument.syntax.Expression) ?? System.Array.Empty<ExpressionSyntax>()).Select(item => Span(item.GetLocation())).ToEquatableArray()))
-            .ToEquatableArray();
-        return new AttributeSource(declared.Ordinal, Span(syntax.GetLocation()), arguments);
-    }
-
-    private static SourceSpan Span(Location location)
-    {
-        var lines = location.GetLineSpan();
-        return new SourceSpan(
-            lines.Path,
-            location.SourceSpan.Start,
-            location.SourceSpan.Length,
-            lines.StartLinePosition.Line,
-            lines.StartLinePosition.Character,
-            lines.EndLinePosition.Line,
-            lines.EndLinePosition.Character);
+        var index = AttributeArguments.DeclaredAttributes(
+                type.DeclaringSyntaxReferences
+                    .Where(reference => reference.SyntaxTree == syntax.SyntaxTree)
+                    .Select(reference => reference.GetSyntax(cancellationToken))
+                    .OfType<TypeDeclarationSyntax>())
+            .TakeWhile(attribute => attribute != syntax)
+            .Count();
+        return new AttributeSource(ordinal, syntax.SyntaxTree.FilePath, index);
     }
 }

@@ -44,6 +44,16 @@ internal abstract class SidecarKind
 
     /// <summary>The folder-path properties of the kind that become mount paths.</summary>
     public abstract IEnumerable<(string Property, string Path)> Paths(SidecarOptions options);
+
+    /// <summary>The services the sidecar calls by name for the app (a mesh's upstreams), each with the property and item that names it.</summary>
+    public virtual IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options) =>
+        Enumerable.Empty<(string, string, int)>();
+
+    /// <summary>The sidecar admits only callers that present a client certificate (mutual TLS on the Pod's entry).</summary>
+    public virtual bool RequiresClientCertificate(SidecarOptions options) => false;
+
+    /// <summary>Calls through the sidecar (<see cref="CalledServices"/>) present a client certificate.</summary>
+    public virtual bool PresentsClientCertificate(SidecarOptions options) => false;
 }
 
 /// <summary>A kind whose attribute is <typeparamref name="TAttribute"/> and whose options are <typeparamref name="TOptions"/>.</summary>

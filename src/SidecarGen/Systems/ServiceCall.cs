@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SidecarGen.Sidecars;
 
 namespace SidecarGen.Systems;
 
@@ -7,24 +8,21 @@ namespace SidecarGen.Systems;
 /// names a service. <paramref name="Ordinal"/>, <paramref name="Argument"/> and <paramref name="Item"/>
 /// say where it is written.
 /// </summary>
-internal sealed record ServiceCall(string Callee, int Ordinal, string Argument, int Item, bool ThroughMesh)
+internal sealed record ServiceCall(string Callee, int Ordinal, string Argument, int Item)
 {
     public static IEnumerable<ServiceCall> Of(SystemService service)
     {
         var calls = service.Declaration.Options.Calls;
         for (var i = 0; i < calls.Count; i++)
         {
-            yield return new ServiceCall(calls[i], service.Declaration.ServiceOrdinal, nameof(SidecarServiceAttribute.Calls), i, ThroughMesh: false);
+            yield return new ServiceCall(calls[i], service.Declaration.ServiceOrdinal, nameof(SidecarServiceAttribute.Calls), i);
         }
 
-        if (service.Mesh is { } mesh)
+        foreach (var sidecar in service.Declaration.Sidecars)
         {
-            for (var i = 0; i < mesh.Options.Upstreams.Count; i++)
+            foreach (var (callee, property, item) in SidecarKinds.Of(sidecar).CalledServices(sidecar.Options))
             {
-                if (mesh.Options.Upstreams[i].Service is { } callee)
-                {
-                    yield return new ServiceCall(callee, mesh.Ordinal, nameof(ServiceMeshSidecarAttribute.Upstreams), i, ThroughMesh: true);
-                }
+                yield return new ServiceCall(callee, sidecar.Ordinal, property, item);
             }
         }
     }

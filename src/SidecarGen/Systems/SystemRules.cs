@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Rules;
+using SidecarGen.Sidecars;
 
 namespace SidecarGen.Systems;
 
@@ -43,9 +44,9 @@ internal static class SystemRules
                 {
                     findings.Add(At(caller, call, RuleIds.UnknownService, $"'{call.Callee}' is no service of the system (its services: {string.Join(", ", byName.Keys.OrderBy(name => name, StringComparer.Ordinal))})"));
                 }
-                else if (callee.Mesh is { Options.Mtls: true } && !ThroughMutualTls(caller, call))
+                else if (callee.RequiresClientCertificate && !PresentsClientCertificate(caller, call.Callee))
                 {
-                    findings.Add(At(caller, call, RuleIds.NoClientCertificate, $"'{callee.Name}' admits only mesh clients with a certificate (mutual TLS), and '{caller.Name}' calls it {(call.ThroughMesh ? "through a mesh sidecar without Mtls" : "without a mesh sidecar")}; add [ServiceMeshSidecar(Upstreams = new[] {{ \"{callee.Name}\" }})] to '{caller.Name}'"));
+                    findings.Add(At(caller, call, RuleIds.NoClientCertificate, $"'{callee.Name}' admits only mesh clients with a certificate (mutual TLS), and '{caller.Name}' calls it without one; call it through a mesh sidecar with Mtls, [ServiceMeshSidecar(Upstreams = new[] {{ \"{callee.Name}\" }})]"));
                 }
             }
         }
@@ -53,10 +54,12 @@ internal static class SystemRules
         return findings;
     }
 
-    /// <summary>The caller reaches the callee through its own mesh sidecar, which speaks mutual TLS.</summary>
-    private static bool ThroughMutualTls(SystemService caller, ServiceCall call) =>
-        caller.Mesh is { Options.Mtls: true } mesh
-        && mesh.Options.Upstreams.Any(upstream => upstream.Service == call.Callee);
+    /// <summary>The caller reaches the callee through a sidecar of its own that presents a client certificate.</summary>
+    private static bool PresentsClientCertificate(SystemService caller, string callee) =>
+        caller.Declaration.Sidecars.Any(sidecar =>
+            SidecarKinds.Of(sidecar) is var kind
+            && kind.PresentsClientCertificate(sidecar.Options)
+            && kind.CalledServices(sidecar.Options).Any(called => called.Service == callee));
 
     private static SystemFinding At(SystemService service, ServiceCall call, string ruleId, string message) =>
         new(service.Index, new Finding(ruleId, call.Ordinal, call.Argument, message, call.Item));

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
+using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Planning;
 using SidecarGen.Reading;
-using SidecarGen.Sidecars.ServiceMesh;
+using SidecarGen.Sidecars;
 
 namespace SidecarGen.Systems;
 
@@ -33,22 +34,9 @@ internal sealed class SystemService
 
     public string Name { get; }
 
-    /// <summary>The mesh sidecar of the service, if it has one.</summary>
-    public (int Ordinal, ServiceMeshOptions Options)? Mesh
-    {
-        get
-        {
-            foreach (var sidecar in Declaration.Sidecars)
-            {
-                if (sidecar.Options is ServiceMeshOptions mesh)
-                {
-                    return (sidecar.Ordinal, mesh);
-                }
-            }
-
-            return null;
-        }
-    }
+    /// <summary>Its entry admits only callers with a client certificate (a sidecar in front requires mutual TLS).</summary>
+    public bool RequiresClientCertificate =>
+        Declaration.Sidecars.Any(sidecar => SidecarKinds.Of(sidecar).RequiresClientCertificate(sidecar.Options));
 
     /// <summary>Each description that declares a service, read; the others (a project without SidecarGen attributes) are left out.</summary>
     public static IReadOnlyList<SystemService> Of(SystemDeclaration system)

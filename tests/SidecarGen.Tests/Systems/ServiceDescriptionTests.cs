@@ -38,16 +38,18 @@ public sealed class ServiceDescriptionTests
     }
 
     [Fact]
-    public void Carries_where_each_call_is_written()
+    public void Says_where_each_attribute_is_written_in_terms_a_body_edit_does_not_change()
     {
-        var description = ServiceDescriptionReader.Read("/src/Storefront/Storefront.csproj", SystemHarness.Description(Shop.Storefront))!;
+        var source = "using SidecarGen;\n\n[SidecarService(\"storefront\")]\n[System.Obsolete]\n[LoggingSidecar]\npublic partial class Program { static void Main() { } }\n";
+        var edited = source.Replace("{ }", "{ System.Console.WriteLine(); }", StringComparison.Ordinal);
 
-        var calls = description.Source.Attributes[0].Arguments.Single(argument => argument.Property == nameof(SidecarServiceAttribute.Calls));
-        var item = Assert.Single(calls.Items);
-        var text = Shop.Storefront.Source;
-        Assert.Equal("\"orders\"", text.Substring(item.Start, item.Length));
-        Assert.Equal(Shop.Storefront.ProgramPath, item.Path);
-        Assert.Equal(2, item.StartLine);
+        var description = SystemHarness.Description(new SystemHarness.Service("Storefront", source));
+        var read = ServiceDescriptionReader.Read("/src/Storefront/Storefront.csproj", description)!;
+
+        Assert.Equal(description, SystemHarness.Description(new SystemHarness.Service("Storefront", edited)));
+        Assert.Equal("Program", read.Source.ClassName);
+        Assert.Equal("/src/Storefront/Program.cs", read.Source.ClassPath);
+        Assert.Equal(new[] { (0, 0), (2, 2) }, read.Source.Attributes.Select(attribute => (attribute.Ordinal, attribute.Index)));
     }
 
     [Theory]

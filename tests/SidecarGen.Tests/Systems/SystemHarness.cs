@@ -37,13 +37,17 @@ internal static class SystemHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var driver = GeneratorHarness.Driver(new Dictionary<string, string> { ["AssemblyName"] = service.Project, ["Version"] = "1.0.0" });
         var tree = driver.RunGenerators(compilation).GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("SidecarGen.Service.g.cs", StringComparison.Ordinal));
-        var arguments = tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>().Single().ArgumentList!.Arguments;
-        return (string)((LiteralExpressionSyntax)arguments[1].Expression).Token.Value!;
+        return tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>()
+            .Select(attribute => attribute.ArgumentList!.Arguments.Select(argument => (string)((LiteralExpressionSyntax)argument.Expression).Token.Value!).ToArray())
+            .Single(arguments => arguments[0] == "SidecarGen.Service")[1];
     }
 
     public static SystemInputs Inputs(IEnumerable<Service> services, IDictionary<string, string>? properties = null, string system = "shop")
     {
         var files = services.Select((service, index) => (File: (AdditionalText)new InMemoryText($"/system/obj/sidecargen/services/{index:D3}-{service.Project}.yaml", Description(service)), service.ProjectPath)).ToList();
+
+        // The services' Program.cs files, which the system's build adds too, for the findings' locations.
+        var sources = services.DistinctBy(service => service.ProgramPath).Select(service => (AdditionalText)new InMemoryText(service.ProgramPath, service.Source));
         var global = new Dictionary<string, string>(properties ?? new Dictionary<string, string>()) { ["SidecarGenSystem"] = system };
         var options = new Options(
             global.ToDictionary(p => "build_property." + p.Key, p => p.Value),
@@ -53,7 +57,7 @@ internal static class SystemHarness
             new[] { CSharpSyntaxTree.ParseText("namespace Shop; internal static class Placeholder { }", path: "/system/Placeholder.cs") },
             GeneratorHarness.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        return new SystemInputs(compilation, files.Select(f => f.File).ToImmutableArray(), options);
+        return new SystemInputs(compilation, files.Select(f => f.File).Concat(sources).ToImmutableArray(), options);
     }
 
     public static GeneratorDriver Driver(SystemInputs inputs, bool trackSteps = true) =>

@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using SidecarGen.Model;
 using SidecarGen.Reading;
 using SidecarGen.Rules;
@@ -39,11 +42,27 @@ public sealed class SystemAnalyzer : DiagnosticAnalyzer
                 .Select(file => ServiceDescriptionFiles.Read(file, options.GetOptions(file), compilation.CancellationToken))
                 .OfType<ServiceDescription>()
                 .ToEquatableArray();
-            foreach (var finding in SystemRules.Check(SystemService.Of(new SystemDeclaration(name, settings, descriptions))))
+            var findings = SystemRules.Check(SystemService.Of(new SystemDeclaration(name, settings, descriptions)));
+            if (findings.Count == 0)
+            {
+                return;
+            }
+
+            // The services' source files, which the system's build adds beside the descriptions.
+            var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+            foreach (var file in compilation.Options.AdditionalFiles)
+            {
+                if (!sources.ContainsKey(file.Path) && file.GetText(compilation.CancellationToken) is { } text)
+                {
+                    sources.Add(file.Path, text);
+                }
+            }
+
+            foreach (var finding in findings)
             {
                 compilation.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.For(finding.Finding.RuleId),
-                    SystemLocator.Locate(descriptions[finding.Service], finding.Finding),
+                    SystemLocator.Locate(descriptions[finding.Service], finding.Finding, sources),
                     finding.Finding.Message));
             }
         });

@@ -16,10 +16,13 @@ internal static class ServiceDescriptionWriter
     {
         var yaml = new YamlWriter().BeginMap().Pair(Keys.Version, ServiceDescription.FormatVersion);
         Settings(yaml.BeginMap(Keys.Settings), settings).EndMap();
-        if (source.Class is { } type)
+        yaml.BeginMap(Keys.Class, flow: true).Pair(Keys.Name, source.ClassName);
+        if (source.ClassPath is { } classPath)
         {
-            Span(yaml.Key(Keys.Class), type);
+            yaml.Pair(Keys.Path, classPath);
         }
+
+        yaml.EndMap();
 
         yaml.BeginSequence(Keys.Attributes);
         foreach (var attribute in attributes)
@@ -32,7 +35,7 @@ internal static class ServiceDescriptionWriter
             Arguments(yaml, Keys.Named, attribute.NamedArguments);
             if (Find(source, attribute.Ordinal) is { } where)
             {
-                Source(yaml.BeginMap(Keys.Source), where).EndMap();
+                yaml.BeginMap(Keys.Source, flow: true).Pair(Keys.Path, where.Path).Pair(Keys.Index, where.Index).EndMap();
             }
 
             yaml.EndMap();
@@ -118,30 +121,4 @@ internal static class ServiceDescriptionWriter
 
         return null;
     }
-
-    private static YamlWriter Source(YamlWriter yaml, AttributeSource source)
-    {
-        Span(yaml.Key(Keys.Span), source.Span).BeginSequence(Keys.Arguments);
-        foreach (var argument in source.Arguments)
-        {
-            yaml.BeginMap().Pair(Keys.Name, argument.Property);
-            Span(yaml.Key(Keys.Span), argument.Span).BeginSequence(Keys.Items);
-            foreach (var item in argument.Items)
-            {
-                Span(yaml, item);
-            }
-
-            yaml.EndSequence().EndMap();
-        }
-
-        return yaml.EndSequence();
-    }
-
-    /// <summary>A span as <c>{path, span: [start, length], lines: [line, column, end line, end column]}</c>.</summary>
-    private static YamlWriter Span(YamlWriter yaml, SourceSpan span) =>
-        yaml.BeginMap(flow: true)
-            .Pair(Keys.Path, span.Path)
-            .BeginSequence(Keys.Span, flow: true).Number(span.Start).Number(span.Length).EndSequence()
-            .BeginSequence(Keys.Lines, flow: true).Number(span.StartLine).Number(span.StartColumn).Number(span.EndLine).Number(span.EndColumn).EndSequence()
-            .EndMap();
 }

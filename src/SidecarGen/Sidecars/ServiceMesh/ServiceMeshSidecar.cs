@@ -37,6 +37,22 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         (nameof(ServiceMeshSidecarAttribute.AdminPort), options.AdminPort),
     };
 
+    public override IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options)
+    {
+        var upstreams = ((ServiceMeshOptions)options).Upstreams;
+        for (var i = 0; i < upstreams.Count; i++)
+        {
+            if (upstreams[i].Service is { } service)
+            {
+                yield return (service, nameof(ServiceMeshSidecarAttribute.Upstreams), i);
+            }
+        }
+    }
+
+    public override bool RequiresClientCertificate(SidecarOptions options) => ((ServiceMeshOptions)options).Mtls;
+
+    public override bool PresentsClientCertificate(SidecarOptions options) => ((ServiceMeshOptions)options).Mtls;
+
     protected override void Check(ServiceMeshOptions options, AttributeFindings findings)
     {
         SidecarChecks.SecretName(findings, nameof(ServiceMeshSidecarAttribute.TlsSecretName), options.TlsSecretName);
