@@ -22,7 +22,8 @@ internal static class SystemLocator
     public static Location Locate(ServiceDescription description, Finding finding, IReadOnlyDictionary<string, SourceText> sources)
     {
         var attribute = description.Source.Attributes.FirstOrDefault(source => source.Ordinal == finding.Ordinal);
-        var path = attribute?.Path ?? description.Source.ClassPath;
+        // A finding about the service as a whole, when even its source is unknown, is reported at its project.
+        var path = attribute?.Path ?? description.Source.ClassPath ?? description.Project;
         if (path is null)
         {
             return Location.None;

@@ -16,6 +16,13 @@ internal sealed record ServiceDescription(
     /// <summary>Bumped when the format changes; a system reads only descriptions of its own version.</summary>
     public const int FormatVersion = 1;
 
+    /// <summary>False for a description this SidecarGen cannot read (another version's format): the system reports it (SCG0028).</summary>
+    public bool Readable { get; init; } = true;
+
+    /// <summary>A service whose description could not be read.</summary>
+    public static ServiceDescription Unreadable(string project) =>
+        new(project, BuildSettings.Default, EquatableArray<DeclaredAttribute>.Empty, new ServiceSource(string.Empty, null, EquatableArray<AttributeSource>.Empty)) { Readable = false };
+
     /// <summary>The keys of the description's YAML, shared by its writer and its reader.</summary>
     internal static class Keys
     {

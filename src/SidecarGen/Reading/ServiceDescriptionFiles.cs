@@ -14,9 +14,12 @@ internal static class ServiceDescriptionFiles
 {
     public const string ProjectMetadata = "build_metadata.AdditionalFiles.SidecarGenServiceProject";
 
-    /// <summary>The description in <paramref name="file"/>, or null when it is not a service description.</summary>
+    /// <summary>
+    /// The description in <paramref name="file"/>; null when the file is no service description (not one
+    /// of the system's), <see cref="ServiceDescription.Unreadable"/> when it is one this SidecarGen cannot read.
+    /// </summary>
     public static ServiceDescription? Read(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken) =>
-        options.TryGetValue(ProjectMetadata, out var project) && project.Length > 0 && file.GetText(cancellationToken) is { } text
-            ? ServiceDescriptionReader.Read(project, text.ToString())
+        options.TryGetValue(ProjectMetadata, out var project) && project.Length > 0
+            ? (file.GetText(cancellationToken) is { } text ? ServiceDescriptionReader.Read(project, text.ToString()) : null) ?? ServiceDescription.Unreadable(project)
             : null;
 }

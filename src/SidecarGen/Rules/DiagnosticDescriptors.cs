@@ -41,12 +41,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownService = SystemError(RuleIds.UnknownService, "A call names no service of the system");
     public static readonly DiagnosticDescriptor DuplicateService = SystemError(RuleIds.DuplicateService, "A service is in the system twice");
     public static readonly DiagnosticDescriptor NoClientCertificate = SystemError(RuleIds.NoClientCertificate, "A call cannot pass the callee's mutual TLS");
+    public static readonly DiagnosticDescriptor UnreadableService = SystemError(RuleIds.UnreadableService, "A service of the system was built by another SidecarGen");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
         PortOutOfRange, SidecarsOutweighApp, SecretInSource, Privileged, InvalidUrl, NoNativeSidecars, SeveralServices, CannotRender,
-        UnknownService, DuplicateService, NoClientCertificate,
+        UnknownService, DuplicateService, NoClientCertificate, UnreadableService,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

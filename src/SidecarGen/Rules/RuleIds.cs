@@ -25,4 +25,5 @@ internal static class RuleIds
     public const string UnknownService = "SCG0017";
     public const string DuplicateService = "SCG0018";
     public const string NoClientCertificate = "SCG0019";
+    public const string UnreadableService = "SCG0028";
 }

@@ -17,7 +17,7 @@ internal static class SystemRenderer
     public static EmbeddedManifests Render(SystemDeclaration system)
     {
         var services = SystemService.Of(system);
-        if (SystemRules.Check(services).Any(finding => finding.Finding.IsError) || SystemPlanner.Plan(services) is not { } plans)
+        if (SystemRules.Check(system).Any(finding => finding.Finding.IsError) || SystemPlanner.Plan(services) is not { } plans)
         {
             return ManifestEmbedding.Blocked();
         }

@@ -9,13 +9,24 @@ namespace SidecarGen.Systems;
 /// <summary>
 /// The checks only a system can make, each reported in the service's own source: a call to no
 /// service of the system (SCG0017), a service referenced twice or two services of one name (SCG0018),
-/// a call that cannot pass the callee's mutual TLS (SCG0019).
+/// a call that cannot pass the callee's mutual TLS (SCG0019), a service built by another SidecarGen (SCG0028).
 /// </summary>
 internal static class SystemRules
 {
-    public static IReadOnlyList<SystemFinding> Check(IReadOnlyList<SystemService> services)
+    public static IReadOnlyList<SystemFinding> Check(SystemDeclaration system)
     {
         var findings = new List<SystemFinding>();
+        for (var i = 0; i < system.Services.Count; i++)
+        {
+            if (!system.Services[i].Readable)
+            {
+                findings.Add(new SystemFinding(i, new Finding(RuleIds.UnreadableService, -1, null, $"The description of {system.Services[i].Project} cannot be read by this SidecarGen: build the service with the same SidecarGen version as the system")));
+            }
+        }
+
+        // A call to a name no readable service has may well be to the unreadable one: SCG0028 says enough.
+        var complete = findings.Count == 0;
+        var services = SystemService.Of(system);
         var byName = new Dictionary<string, SystemService>(StringComparer.Ordinal);
         var projects = new Dictionary<string, SystemService>(StringComparer.OrdinalIgnoreCase);
         foreach (var service in services)
@@ -42,6 +53,11 @@ internal static class SystemRules
             {
                 if (!byName.TryGetValue(call.Callee, out var callee))
                 {
+                    if (!complete)
+                    {
+                        continue;
+                    }
+
                     findings.Add(At(caller, call, RuleIds.UnknownService, $"'{call.Callee}' is no service of the system (its services: {string.Join(", ", byName.Keys.OrderBy(name => name, StringComparer.Ordinal))})"));
                 }
                 else if (callee.RequiresClientCertificate && !PresentsClientCertificate(caller, call.Callee))

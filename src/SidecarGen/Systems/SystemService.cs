@@ -45,7 +45,7 @@ internal sealed class SystemService
         for (var i = 0; i < system.Services.Count; i++)
         {
             var description = system.Services[i];
-            if (DeclarationReader.Read(description.Attributes) is { } declaration)
+            if (description.Readable && DeclarationReader.Read(description.Attributes) is { } declaration)
             {
                 var settings = description.Settings with
                 {

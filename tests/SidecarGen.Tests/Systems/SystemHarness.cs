@@ -42,9 +42,10 @@ internal static class SystemHarness
             .Single(arguments => arguments[0] == "SidecarGen.Service")[1];
     }
 
-    public static SystemInputs Inputs(IEnumerable<Service> services, IDictionary<string, string>? properties = null, string system = "shop")
+    /// <param name="description">The description a service's assembly carries; default: what <see cref="Description"/> gives.</param>
+    public static SystemInputs Inputs(IEnumerable<Service> services, IDictionary<string, string>? properties = null, string system = "shop", Func<Service, string>? description = null)
     {
-        var files = services.Select((service, index) => (File: (AdditionalText)new InMemoryText($"/system/obj/sidecargen/services/{index:D3}-{service.Project}.yaml", Description(service)), service.ProjectPath)).ToList();
+        var files = services.Select((service, index) => (File: (AdditionalText)new InMemoryText($"/system/obj/sidecargen/services/{index:D3}-{service.Project}.yaml", (description ?? Description)(service)), service.ProjectPath)).ToList();
 
         // The services' Program.cs files, which the system's build adds too, for the findings' locations.
         var sources = services.DistinctBy(service => service.ProgramPath).Select(service => (AdditionalText)new InMemoryText(service.ProgramPath, service.Source));
@@ -78,9 +79,9 @@ internal static class SystemHarness
     }
 
     /// <summary>What the system's build reports: every analyzer of SidecarGen on the system's compilation.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> Analyze(IEnumerable<Service> services)
+    public static async Task<ImmutableArray<Diagnostic>> Analyze(IEnumerable<Service> services, Func<Service, string>? description = null)
     {
-        var inputs = Inputs(services);
+        var inputs = Inputs(services, description: description);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SystemAnalyzer());
         return await inputs.Compilation
             .WithAnalyzers(analyzers, new AnalyzerOptions(inputs.Files, inputs.Options))

@@ -13,7 +13,7 @@ using SidecarGen.Systems;
 namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
-/// SCG0017, SCG0018, SCG0019: the checks of a system project (<c>SidecarGenSystem</c>) on its services,
+/// SCG0017, SCG0018, SCG0019, SCG0028: the checks of a system project (<c>SidecarGenSystem</c>) on its services,
 /// read from their descriptions as the system generator reads them, and reported in each service's own
 /// source file, where the call or the name is written.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class SystemAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.UnknownService, DiagnosticDescriptors.DuplicateService, DiagnosticDescriptors.NoClientCertificate);
+        DiagnosticDescriptors.UnknownService, DiagnosticDescriptors.DuplicateService, DiagnosticDescriptors.NoClientCertificate, DiagnosticDescriptors.UnreadableService);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -42,7 +42,7 @@ public sealed class SystemAnalyzer : DiagnosticAnalyzer
                 .Select(file => ServiceDescriptionFiles.Read(file, options.GetOptions(file), compilation.CancellationToken))
                 .OfType<ServiceDescription>()
                 .ToEquatableArray();
-            var findings = SystemRules.Check(SystemService.Of(new SystemDeclaration(name, settings, descriptions)));
+            var findings = SystemRules.Check(new SystemDeclaration(name, settings, descriptions));
             if (findings.Count == 0)
             {
                 return;
