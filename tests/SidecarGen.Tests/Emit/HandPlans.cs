@@ -75,7 +75,7 @@ internal static class HandPlans
             ? new EntryPoint(front.Name, front.Container.Ports.Single(p => p.Port == front.InboundPort).Name, front.InboundPort!.Value)
             : new EntryPoint(App, "http", 8080);
 
-        return new ServicePlan(App, "3.1.4", null, 2, app, sidecars.ToEquatableArray(), entry, NativeSidecars: true, Kubernetes: true, Compose: true);
+        return new ServicePlan(App, "3.1.4", null, 2, app, sidecars.ToEquatableArray(), entry, NativeSidecars: true, Kubernetes: true, Compose: true, Host: null, AddOns: ClusterAddOns.None);
     }
 
     /// <summary>The usual plan of these tests: the tailer and the gate.</summary>
