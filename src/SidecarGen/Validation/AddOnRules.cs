@@ -67,7 +67,7 @@ internal static class AddOnRules
             context.ServiceFindings.Report(
                 RuleIds.AddOnWithoutEffect,
                 nameof(SidecarServiceAttribute.Host),
-                $"The route for {nameof(SidecarServiceAttribute.Host)} reaches the Pod at '{entry.Name}', which speaks TLS: the gateway or ingress controller must connect with HTTPS (a BackendTLSPolicy, or your controller's backend-protocol setting)");
+                $"The route for {nameof(SidecarServiceAttribute.Host)} reaches the Pod at '{entry.Name}', which speaks TLS: the gateway or ingress controller must connect with HTTPS (a BackendTLSPolicy, or your controller's backend-protocol setting) and, to a mesh with mutual TLS, present a client certificate the mesh trusts");
         }
 
         if (plan.AddOns.SecretStore is not null && PodSecrets.Of(plan).Count == 0)

@@ -121,6 +121,7 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
                 "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
             EquatableArray<KeyValue>.Empty,
             InboundPort: options.InboundPort,
+            InboundTls: options.Mtls,
             Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
             Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null);
     }
