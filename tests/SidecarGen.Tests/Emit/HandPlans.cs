@@ -41,8 +41,9 @@ internal static class HandPlans
         EquatableArray.Of(new ConfigFileSpec("tailer.conf", "[INPUT]\n    path /var/log/shop/*.log\n")),
         EquatableArray.Of(new SharedVolumeSpec("tailer-logs", "/var/log/shop", AppReadOnly: false)),
         EquatableArray<EnvVarSpec>.Empty,
-        EquatableArray.Of(new KeyValue("prometheus.io/scrape", "true"), new KeyValue("prometheus.io/port", "9100")),
-        InboundPort: null);
+        EquatableArray<KeyValue>.Empty,
+        InboundPort: null,
+        Metrics: new MetricsEndpoint("tailer-metrics", 9100, "/metrics"));
 
     /// <summary>A TLS-terminating proxy that takes the Pod's inbound traffic on 8443 and is probed over TCP.</summary>
     public static readonly SidecarSpec Gate = new(

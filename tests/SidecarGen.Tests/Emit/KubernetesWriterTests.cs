@@ -95,6 +95,7 @@ public sealed class KubernetesWriterTests
         var annotations = deployment.Spec.Template.Metadata.Annotations;
         Assert.Matches("^[0-9a-f]{16}$", annotations["sidecargen.io/config-hash"]);
         Assert.Equal("9100", annotations["prometheus.io/port"]);
+        Assert.Equal("/metrics", annotations["prometheus.io/path"]);
     }
 
     [Fact]
