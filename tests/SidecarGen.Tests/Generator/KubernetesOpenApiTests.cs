@@ -43,6 +43,33 @@ public sealed class KubernetesOpenApiTests : IDisposable
         Validate("addons-" + variant, output);
     }
 
+    /// <summary>
+    /// The npm CRD schemas accept fields they do not define; the API server prunes them. So every add-on
+    /// object is also walked against the CRD its project publishes (Schemas/crds), and a misspelt field
+    /// is caught here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AddOnServices.Variants), MemberType = typeof(AddOnServices))]
+    public void Every_add_on_object_sets_only_fields_its_published_crd_defines(string variant)
+    {
+        var output = GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Properties(variant));
+        var resources = output.KubernetesObjects.Where(file => KubernetesObjects.IsCustomResource(file.Value)).ToList();
+        Assert.Equal(variant == nameof(AddOnServices.Gateway) ? 6 : 5, resources.Count);
+        Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
+    }
+
+    [Fact]
+    public void The_crd_check_finds_a_misspelt_a_missing_and_an_unserved_field()
+    {
+        var output = GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Gateway());
+        var monitor = YamlJson.Parse(output["kubernetes/podmonitor.yaml"].Replace("podMetricsEndpoints:", "podMetricEndpoints:"));
+        Assert.Contains("spec.podMetricEndpoints: not a field of the CRD", CustomResourceSchemas.Violations(monitor));
+        var certificate = YamlJson.Parse(output["kubernetes/certificate-orders-tls.yaml"].Replace("  secretName:", "  secret:"));
+        Assert.Contains("spec: lacks the required field secretName", CustomResourceSchemas.Violations(certificate));
+        var external = YamlJson.Parse(output["kubernetes/externalsecret-orders-auth.yaml"].Replace("external-secrets.io/v1", "external-secrets.io/v1beta1"));
+        Assert.Contains("externalsecrets.external-secrets.io serves no version v1beta1", CustomResourceSchemas.Violations(external));
+    }
+
     private void Validate(string name, GeneratedOutput output)
     {
         var node = RealTool.Require("node");
