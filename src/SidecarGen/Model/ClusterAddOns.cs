@@ -30,6 +30,12 @@ internal sealed record ClusterAddOns(
     string? SecretStoreText,
     QualifiedName? SecretStore)
 {
+    public const string PrometheusProperty = "SidecarGenPrometheus";
+    public const string GatewayProperty = "SidecarGenGateway";
+    public const string IngressClassProperty = "SidecarGenIngressClass";
+    public const string IngressNamespaceProperty = "SidecarGenIngressNamespace";
+    public const string SecretStoreProperty = "SidecarGenSecretStore";
+
     public const string ClusterSecretStore = "ClusterSecretStore";
     public const string SecretStoreKind = "SecretStore";
 
@@ -38,16 +44,16 @@ internal sealed record ClusterAddOns(
     /// <summary>Reads the properties through <paramref name="get"/> (trimmed value, or null when unset).</summary>
     public static ClusterAddOns Read(Func<string, string?> get)
     {
-        var prometheus = get("SidecarGenPrometheus");
-        var gateway = get("SidecarGenGateway");
-        var store = get("SidecarGenSecretStore");
+        var prometheus = get(PrometheusProperty);
+        var gateway = get(GatewayProperty);
+        var store = get(SecretStoreProperty);
         return new ClusterAddOns(
             prometheus,
             prometheus is null ? PrometheusMode.Annotations : ParseMode(prometheus),
             gateway,
             gateway is null ? null : QualifiedName.Parse(gateway),
-            get("SidecarGenIngressClass"),
-            get("SidecarGenIngressNamespace"),
+            get(IngressClassProperty),
+            get(IngressNamespaceProperty),
             store,
             store is null ? null : QualifiedName.Parse(store));
     }

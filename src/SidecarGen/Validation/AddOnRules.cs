@@ -17,27 +17,27 @@ internal static class AddOnRules
         var addOns = context.Settings.AddOns;
         if (addOns.PrometheusText is { } prometheus && addOns.Prometheus is null)
         {
-            Property(context, $"SidecarGenPrometheus '{prometheus}' is not Annotations, PodMonitor or ServiceMonitor");
+            Property(context, $"{ClusterAddOns.PrometheusProperty} '{prometheus}' is not Annotations, PodMonitor or ServiceMonitor");
         }
 
         if (addOns.GatewayText is { } gateway && !IsGateway(addOns.Gateway))
         {
-            Property(context, $"SidecarGenGateway '{gateway}' is not <namespace>/<gateway> (a namespace, a slash and the Gateway's name, e.g. gateway-system/public)");
+            Property(context, $"{ClusterAddOns.GatewayProperty} '{gateway}' is not <namespace>/<gateway> (a namespace, a slash and the Gateway's name, e.g. gateway-system/public)");
         }
 
         if (addOns.IngressClass is { } ingressClass && !TextChecks.IsDnsSubdomain(ingressClass))
         {
-            Property(context, $"SidecarGenIngressClass '{ingressClass}' is not the name of an IngressClass (a lowercase DNS name)");
+            Property(context, $"{ClusterAddOns.IngressClassProperty} '{ingressClass}' is not the name of an IngressClass (a lowercase DNS name)");
         }
 
         if (addOns.IngressNamespace is { } ingressNamespace && !TextChecks.IsDnsLabel(ingressNamespace))
         {
-            Property(context, $"SidecarGenIngressNamespace '{ingressNamespace}' is not a namespace name (a lowercase DNS label)");
+            Property(context, $"{ClusterAddOns.IngressNamespaceProperty} '{ingressNamespace}' is not a namespace name (a lowercase DNS label)");
         }
 
         if (addOns.SecretStoreText is { } store && !IsSecretStore(addOns.SecretStore))
         {
-            Property(context, $"SidecarGenSecretStore '{store}' is not ClusterSecretStore/<name> or SecretStore/<name>");
+            Property(context, $"{ClusterAddOns.SecretStoreProperty} '{store}' is not ClusterSecretStore/<name> or SecretStore/<name>");
         }
 
         if (context.Service.Host is { } host && !IsHostName(host))
@@ -50,7 +50,7 @@ internal static class AddOnRules
 
         if (context.Service.Host is null && (addOns.GatewayText ?? addOns.IngressClass ?? addOns.IngressNamespace) is not null)
         {
-            Unused(context, "SidecarGenGateway, SidecarGenIngressClass and SidecarGenIngressNamespace route the service's Host; without [SidecarService(Host = ...)] no route is written");
+            Unused(context, $"{ClusterAddOns.GatewayProperty}, {ClusterAddOns.IngressClassProperty} and {ClusterAddOns.IngressNamespaceProperty} route the service's {nameof(SidecarServiceAttribute.Host)}; without [SidecarService({nameof(SidecarServiceAttribute.Host)} = ...)] no route is written");
         }
     }
 
@@ -59,7 +59,7 @@ internal static class AddOnRules
     {
         if (plan.AddOns.Monitoring != PrometheusMode.Annotations && plan.Sidecars.All(sidecar => sidecar.Metrics is null))
         {
-            Unused(context, $"SidecarGenPrometheus {plan.AddOns.Monitoring} has no effect: no sidecar serves metrics (add [MetricsSidecar] or [ServiceMeshSidecar])");
+            Unused(context, $"{ClusterAddOns.PrometheusProperty} {plan.AddOns.Monitoring} has no effect: no sidecar serves metrics (add [MetricsSidecar] or [ServiceMeshSidecar])");
         }
 
         if (plan.Host is not null && plan.Sidecars.FirstOrDefault(sidecar => sidecar.Name == plan.Entry.ContainerName) is { InboundTls: true } entry)
@@ -72,7 +72,7 @@ internal static class AddOnRules
 
         if (plan.AddOns.SecretStore is not null && PodSecrets.Of(plan).Count == 0)
         {
-            Unused(context, "SidecarGenSecretStore has no effect: the service reads no Secret that SidecarGen does not already have written by cert-manager");
+            Unused(context, $"{ClusterAddOns.SecretStoreProperty} has no effect: the service reads no Secret that SidecarGen does not already have written by cert-manager");
         }
     }
 

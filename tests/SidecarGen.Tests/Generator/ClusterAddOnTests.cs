@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using SidecarGen.Model;
 using SidecarGen.Tests.Infrastructure;
 
 namespace SidecarGen.Tests.Generator;
@@ -13,6 +15,18 @@ public sealed class ClusterAddOnTests
 {
     private static readonly string[] AddOnSettings =
         { "SidecarGenPrometheus", "SidecarGenGateway", "SidecarGenIngressClass", "SidecarGenIngressNamespace", "SidecarGenSecretStore" };
+
+    [Fact]
+    public void Every_add_on_property_is_compiler_visible_and_tested()
+    {
+        var names = typeof(ClusterAddOns).GetFields()
+            .Where(field => field.IsLiteral && field.Name.EndsWith("Property", StringComparison.Ordinal))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .ToList();
+        Assert.Equal(AddOnSettings.Order(), names.Order());
+        var props = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "SidecarGen.Build", "build", "SidecarGen.props"));
+        Assert.All(names, name => Assert.Contains($"<CompilerVisibleProperty Include=\"{name}\" />", props));
+    }
 
     [Fact]
     public void Without_the_settings_no_add_on_object_is_written()
@@ -281,4 +295,7 @@ public sealed class ClusterAddOnTests
         matchLabels.AsObject().All(label => labels.TryGetValue(label.Key, out var value) && value == (string?)label.Value);
 
     private static JsonNode Json(GeneratedOutput output, string file) => YamlJson.Parse(output["kubernetes/" + file]);
+
+    private static string RepositoryRoot([CallerFilePath] string caller = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", ".."));
 }
