@@ -16,7 +16,7 @@ internal static class PodSecrets
     /// </summary>
     public static IReadOnlyList<SecretUse> Of(ServicePlan plan)
     {
-        var certificates = new HashSet<string>(Certificates(plan).Select(certificate => certificate.SecretName));
+        var certificates = new HashSet<string>(CertificateSpec.Of(plan).Select(certificate => certificate.SecretName));
         return PodVolumes.Containers(plan)
             .SelectMany(container => container.Env.Select(variable => variable.Secret).OfType<SecretKeySpec>()
                 .Concat(container.SecretFiles.Select(file => file.Secret)))
@@ -25,13 +25,4 @@ internal static class PodSecrets
             .Select(group => new SecretUse(group.Key, group.Select(key => key.Key).Distinct().ToEquatableArray()))
             .ToList();
     }
-
-    /// <summary>The Certificates the plan writes, one per Secret (a sidecar presenting it as a client adds client auth).</summary>
-    public static IReadOnlyList<CertificateSpec> Certificates(ServicePlan plan) =>
-        plan.Sidecars
-            .Select(sidecar => sidecar.Certificate)
-            .OfType<CertificateSpec>()
-            .GroupBy(certificate => certificate.SecretName)
-            .Select(group => group.First() with { ClientAuth = group.Any(c => c.ClientAuth) })
-            .ToList();
 }

@@ -138,6 +138,18 @@ public sealed class ClusterAddOnTests
     }
 
     [Fact]
+    public void Two_sidecars_mounting_one_secret_get_one_certificate_that_serves_both()
+    {
+        var output = GeneratorHarness.Run(Sources.Program(
+            "SidecarService(\"orders\")",
+            "TlsTerminationSidecar(TlsSecretName = \"orders-certs\", CertificateIssuer = \"internal-ca\")",
+            "ServiceMeshSidecar(TlsSecretName = \"orders-certs\", CertificateIssuer = \"internal-ca\")"));
+        var certificate = YamlJson.Parse(Assert.Single(output.Files, f => f.Key.Contains("/certificate-")).Value)["spec"]!;
+        Assert.Equal("orders-certs", (string?)certificate["secretName"]);
+        Assert.Contains("client auth", certificate["usages"]!.AsArray().Select(u => (string)u!));
+    }
+
+    [Fact]
     public void The_route_sends_the_host_from_the_gateway_to_the_service_port_that_reaches_the_entry()
     {
         var output = GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Gateway());

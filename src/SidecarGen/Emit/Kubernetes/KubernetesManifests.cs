@@ -46,7 +46,7 @@ internal static class KubernetesManifests
             yield return new(ServiceMonitorWriter.FileName, ServiceMonitorWriter.Write(plan));
         }
 
-        foreach (var certificate in PodSecrets.Certificates(plan))
+        foreach (var certificate in CertificateSpec.Of(plan))
         {
             yield return new(CertificateWriter.FileName(certificate), CertificateWriter.Write(plan, certificate));
         }
