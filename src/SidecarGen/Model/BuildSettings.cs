@@ -16,9 +16,10 @@ internal sealed record BuildSettings(
     string KubernetesVersion,
     string? Namespace,
     string? DomainNamespaces,
+    ClusterAddOns AddOns,
     string? System = null)
 {
     public const string DefaultKubernetesVersion = "1.33";
 
-    public static readonly BuildSettings Default = new("app", null, null, null, null, null, true, true, DefaultKubernetesVersion, null, null);
+    public static readonly BuildSettings Default = new("app", null, null, null, null, null, true, true, DefaultKubernetesVersion, null, null, ClusterAddOns.None);
 }

@@ -61,6 +61,8 @@ internal static class ServicePlanner
             SupportsNativeSidecars(settings.KubernetesVersion),
             settings.Kubernetes,
             settings.Compose,
+            service.Host,
+            settings.AddOns,
             network.CallersOf(name));
     }
 

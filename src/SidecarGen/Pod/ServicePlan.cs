@@ -4,7 +4,8 @@ namespace SidecarGen.Pod;
 
 /// <summary>
 /// The resolved service: every default applied, every sidecar built and wired into the traffic
-/// chain. The writers render only this. <paramref name="Callers"/> are the services declared to call
+/// chain. The writers render only this. <paramref name="Host"/> is the public host name, routed as
+/// <paramref name="AddOns"/> say. <paramref name="Callers"/> are the services declared to call
 /// this one (in a system); when there are any, only they reach its entry port.
 /// </summary>
 internal sealed record ServicePlan(
@@ -18,4 +19,6 @@ internal sealed record ServicePlan(
     bool NativeSidecars,
     bool Kubernetes,
     bool Compose,
+    string? Host,
+    ClusterAddOns AddOns,
     EquatableArray<string> Callers = default);

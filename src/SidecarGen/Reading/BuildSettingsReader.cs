@@ -30,6 +30,7 @@ internal static class BuildSettingsReader
             KubernetesVersion: Get("SidecarGenKubernetesVersion") ?? BuildSettings.DefaultKubernetesVersion,
             Namespace: Get("SidecarGenNamespace"),
             DomainNamespaces: Get("SidecarGenDomainNamespaces"),
+            AddOns: ClusterAddOns.Read(Get),
             System: Get("SidecarGenSystem"));
     }
 

@@ -10,7 +10,7 @@ namespace SidecarGen.Systems;
 /// <summary>
 /// One service of a system, read from its description through the same reader as its own build, with
 /// the settings it is planned with: its own (name, image, version) under the system's (namespace,
-/// Kubernetes version, which outputs).
+/// Kubernetes version, which outputs, cluster add-ons).
 /// </summary>
 internal sealed class SystemService
 {
@@ -53,6 +53,7 @@ internal sealed class SystemService
                     Compose = system.Settings.Compose,
                     KubernetesVersion = system.Settings.KubernetesVersion,
                     Namespace = system.Settings.Namespace,
+                    AddOns = system.Settings.AddOns,
                 };
                 services.Add(new SystemService(i, description, declaration, settings));
             }

@@ -6,15 +6,20 @@ using SidecarGen.Yaml;
 namespace SidecarGen.Emit.Kubernetes;
 
 /// <summary>
-/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' declared scrape
-/// ports), so nothing bypasses the auth or mesh proxy by calling the app's port directly. A service
-/// that others in its system declare to call admits on its entry port only their Pods; one nobody
-/// calls stays open to every Pod, as the entry of the system (an ingress controller reaches it).
-/// The kubelet's probes are node traffic and stay allowed.
+/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' metrics ports), so
+/// nothing bypasses the auth or mesh proxy by calling the app's port directly. A service that others in
+/// its system declare to call admits on its entry port only their Pods; one nobody calls stays open to
+/// every Pod, as the entry of the system. The metrics ports stay open to Prometheus wherever it runs.
+/// The kubelet's probes are node traffic and stay allowed. With a <c>Host</c>, the namespace of the
+/// gateway or ingress controller is admitted to the entry port by name, so the route keeps working when
+/// the first rule is narrowed to known callers.
 /// </summary>
 internal static class NetworkPolicyWriter
 {
     public const string FileName = "networkpolicy.yaml";
+
+    /// <summary>The label the API server puts on every namespace, with its name.</summary>
+    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
     public static string Write(ServicePlan plan)
     {
@@ -22,52 +27,57 @@ internal static class NetworkPolicyWriter
         yaml.BeginMap("spec").BeginMap("podSelector");
         Metadata.Map(yaml, "matchLabels", Labels.Selector(plan)).EndMap();
         yaml.BeginSequence("policyTypes").String("Ingress").EndSequence().BeginSequence("ingress");
-        var scrapePorts = ScrapePorts(plan).Where(port => port != plan.Entry.Port).Distinct().ToList();
+        var metricsPorts = MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port).Where(port => port != plan.Entry.Port).Distinct().ToArray();
         if (plan.Callers.IsEmpty)
         {
-            Rule(yaml, new[] { plan.Entry.Port }.Concat(scrapePorts), callers: null);
+            Rule(yaml, new[] { plan.Entry.Port }.Concat(metricsPorts).ToArray());
         }
         else
         {
-            Rule(yaml, new[] { plan.Entry.Port }, plan.Callers);
-            if (scrapePorts.Count > 0)
-            {
-                // Prometheus scrapes from wherever it runs, so the metrics ports stay open to it.
-                Rule(yaml, scrapePorts, callers: null);
-            }
-        }
-
-        return yaml.EndSequence().EndMap().EndMap().Finish();
-    }
-
-    private static void Rule(YamlWriter yaml, IEnumerable<int> ports, IEnumerable<string>? callers)
-    {
-        yaml.BeginMap();
-        if (callers is not null)
-        {
-            yaml.BeginSequence("from");
-            foreach (var caller in callers)
+            yaml.BeginMap().BeginSequence("from");
+            foreach (var caller in plan.Callers)
             {
                 yaml.BeginMap().BeginMap("podSelector");
                 Metadata.Map(yaml, "matchLabels", Labels.Selector(caller)).EndMap().EndMap();
             }
 
             yaml.EndSequence();
+            Ports(yaml, plan.Entry.Port);
+            yaml.EndMap();
+            if (metricsPorts.Length > 0)
+            {
+                Rule(yaml, metricsPorts);
+            }
         }
 
+        if (RouteController.Namespace(plan) is { } controller)
+        {
+            yaml.BeginMap().BeginSequence("from").BeginMap().BeginMap("namespaceSelector").BeginMap("matchLabels")
+                .Pair(NamespaceNameLabel, controller)
+                .EndMap().EndMap().EndMap().EndSequence();
+            Ports(yaml, plan.Entry.Port);
+            yaml.EndMap();
+        }
+
+        return yaml.EndSequence().EndMap().EndMap().Finish();
+    }
+
+    /// <summary>A rule admitting every Pod on <paramref name="ports"/>.</summary>
+    private static void Rule(YamlWriter yaml, IReadOnlyList<int> ports)
+    {
+        yaml.BeginMap();
+        Ports(yaml, ports.ToArray());
+        yaml.EndMap();
+    }
+
+    private static void Ports(YamlWriter yaml, params int[] ports)
+    {
         yaml.BeginSequence("ports");
         foreach (var port in ports)
         {
             yaml.BeginMap().Pair("protocol", "TCP").Pair("port", port).EndMap();
         }
 
-        yaml.EndSequence().EndMap();
+        yaml.EndSequence();
     }
-
-    private static IEnumerable<int> ScrapePorts(ServicePlan plan) =>
-        plan.Sidecars
-            .SelectMany(sidecar => sidecar.PodAnnotations)
-            .Where(annotation => annotation.Key == "prometheus.io/port")
-            .Select(annotation => int.TryParse(annotation.Value, out var port) ? port : 0)
-            .Where(port => port > 0);
 }
