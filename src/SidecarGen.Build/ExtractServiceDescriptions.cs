@@ -65,9 +65,15 @@ public sealed class ExtractServiceDescriptions : Task
         {
             var assembly = Assemblies[i].GetMetadata("FullPath");
             var project = Path.GetFullPath(Assemblies[i].GetMetadata("MSBuildSourceProjectFile") is { Length: > 0 } source ? source : assembly);
+            var path = Path.Combine(directory, i.ToString("D3", CultureInfo.InvariantCulture) + "-" + Path.GetFileNameWithoutExtension(project) + ".yaml");
             if (!File.Exists(assembly))
             {
-                // A design-time build resolves references without building them.
+                // A design-time build resolves references without building them: keep what the last build extracted.
+                if (File.Exists(path))
+                {
+                    descriptions.Add(Description(path, project));
+                }
+
                 continue;
             }
 
@@ -78,11 +84,8 @@ public sealed class ExtractServiceDescriptions : Task
                 continue;
             }
 
-            var path = Path.Combine(directory, i.ToString("D3", CultureInfo.InvariantCulture) + "-" + Path.GetFileNameWithoutExtension(project) + ".yaml");
             AtomicFile.WriteIfChanged(path, Utf8.GetBytes(description));
-            var item = new TaskItem(path);
-            item.SetMetadata(ProjectMetadata, project);
-            descriptions.Add(item);
+            descriptions.Add(Description(path, project));
             sources.AddRange((embedded.ServiceSources ?? string.Empty)
                 .Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
                 .Where(File.Exists)
@@ -100,5 +103,12 @@ public sealed class ExtractServiceDescriptions : Task
 
         Descriptions = descriptions.ToArray();
         Sources = sources.ToArray();
+    }
+
+    private static TaskItem Description(string path, string project)
+    {
+        var item = new TaskItem(path);
+        item.SetMetadata(ProjectMetadata, project);
+        return item;
     }
 }

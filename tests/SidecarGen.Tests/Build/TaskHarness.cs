@@ -28,11 +28,16 @@ internal sealed class TaskHarness : IDisposable
     public Engine BuildEngine { get; } = new();
 
     /// <summary>Compiles an assembly carrying <c>SidecarGen.Status</c> (unless null) and the files.</summary>
-    public string Assembly(string? status, params (string Path, string Content)[] files)
-    {
-        var attributes = (status is null ? Enumerable.Empty<(string, string)>() : new[] { ("SidecarGen.Status", status) })
+    public string Assembly(string? status, params (string Path, string Content)[] files) =>
+        AssemblyWith((status is null ? Enumerable.Empty<(string, string)>() : new[] { ("SidecarGen.Status", status) })
             .Concat(files.Select(f => ("SidecarGen.File:" + f.Path, f.Content)))
-            .Select(a => $"[assembly: System.Reflection.AssemblyMetadata({SymbolDisplay.FormatLiteral(a.Item1, true)}, {SymbolDisplay.FormatLiteral(a.Item2, true)})]");
+            .ToArray());
+
+    /// <summary>Compiles an assembly carrying exactly these <c>[assembly: AssemblyMetadata(key, value)]</c>.</summary>
+    public string AssemblyWith(params (string Key, string Value)[] metadata)
+    {
+        var attributes = metadata
+            .Select(a => $"[assembly: System.Reflection.AssemblyMetadata({SymbolDisplay.FormatLiteral(a.Key, true)}, {SymbolDisplay.FormatLiteral(a.Value, true)})]");
         var compilation = CSharpCompilation.Create(
             "App" + assemblies,
             new[] { CSharpSyntaxTree.ParseText(string.Join("\n", attributes)) },
