@@ -29,6 +29,9 @@ public sealed class WriteSidecarManifests : Task
     [Required]
     public string StateFile { get; set; } = string.Empty;
 
+    /// <summary>The file in obj/ that keeps what a system's build prints (its host ports), so a build that skips the write prints it too.</summary>
+    public string? SummaryFile { get; set; }
+
     /// <summary>Every file SidecarGen owns after this run, full paths.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -84,9 +87,16 @@ public sealed class WriteSidecarManifests : Task
                 targets.Count, root, written, targets.Count - written, removed);
         }
 
-        foreach (var line in (embedded.Summary ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
+        if (SummaryFile is { Length: > 0 } summaryFile)
         {
-            Log.LogMessage(MessageImportance.High, line);
+            if (embedded.Summary is { } summary)
+            {
+                AtomicFile.WriteIfChanged(summaryFile, Utf8.GetBytes(summary + "\n"));
+            }
+            else if (File.Exists(summaryFile))
+            {
+                File.Delete(summaryFile);
+            }
         }
 
         WrittenFiles = current.OrderBy(path => path, StringComparer.Ordinal).Select(path => (ITaskItem)new TaskItem(path)).ToArray();

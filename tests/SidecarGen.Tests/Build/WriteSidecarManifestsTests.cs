@@ -19,6 +19,21 @@ public sealed class WriteSidecarManifestsTests : IDisposable
     }
 
     [Fact]
+    public void A_systems_summary_is_kept_for_the_build_to_print_and_removed_when_there_is_none()
+    {
+        var summaryFile = Path.Combine(harness.Root, "obj", "sidecargen.summary.txt");
+        var system = harness.AssemblyWith(("SidecarGen.Status", "Generated"), ("SidecarGen.Summary", "SidecarGen: shop: http://localhost:8080 -> storefront"), ("SidecarGen.File:compose/compose.yaml", "name: shop\n"));
+
+        var task = new SidecarGen.Build.WriteSidecarManifests { AssemblyPath = system, OutputDirectory = harness.Output, StateFile = harness.StateFile, SummaryFile = summaryFile, BuildEngine = harness.BuildEngine };
+        Assert.True(task.Execute());
+        Assert.Equal("SidecarGen: shop: http://localhost:8080 -> storefront\n", File.ReadAllText(summaryFile));
+
+        task.AssemblyPath = harness.Assembly("Generated", ("compose/compose.yaml", "name: shop\n"));
+        Assert.True(task.Execute());
+        Assert.False(File.Exists(summaryFile));
+    }
+
+    [Fact]
     public void An_unchanged_file_keeps_its_timestamp_and_a_changed_one_is_rewritten()
     {
         harness.Write(harness.Assembly("Generated", ("kubernetes/a.yaml", "a: 1\n"), ("kubernetes/b.yaml", "b: 1\n")));
