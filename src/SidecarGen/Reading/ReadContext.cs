@@ -6,7 +6,9 @@ namespace SidecarGen.Reading;
 
 /// <summary>
 /// What reading one attribute records beside its values: the properties the user wrote, and SCG0016
-/// for text no manifest can carry (a control character anywhere but in an environment value).
+/// for text no manifest can carry: a control character anywhere but in an environment value or an
+/// argument, and a NUL in an argument (Kubernetes and Compose carry a multi-line <c>sh -c</c>
+/// script to the process, but no process receives a NUL).
 /// </summary>
 internal sealed class ReadContext
 {
@@ -34,17 +36,29 @@ internal sealed class ReadContext
             return;
         }
 
-        if (value is string text && TextChecks.HasControlCharacter(text))
+        if (property == nameof(SidecarAttribute.Args))
+        {
+            ReportItems(property, value, item => item.IndexOf('\0') >= 0, "a NUL character");
+        }
+        else if (value is string text && TextChecks.HasControlCharacter(text))
         {
             findings.Report(RuleIds.CannotRender, ordinal, property, $"{property} contains a control character (newline, tab, ...)");
         }
-        else if (value is string[] items)
+        else
+        {
+            ReportItems(property, value, TextChecks.HasControlCharacter, "a control character");
+        }
+    }
+
+    private void ReportItems(string property, object? value, System.Func<string, bool> cannotCarry, string what)
+    {
+        if (value is string[] items)
         {
             for (var i = 0; i < items.Length; i++)
             {
-                if (TextChecks.HasControlCharacter(items[i]))
+                if (cannotCarry(items[i]))
                 {
-                    findings.Report(RuleIds.CannotRender, ordinal, property, $"An item of {property} contains a control character", i);
+                    findings.Report(RuleIds.CannotRender, ordinal, property, $"An item of {property} contains {what}", i);
                 }
             }
         }

@@ -126,7 +126,11 @@ internal sealed class ComposeFile
 
     public string Image(string service) => ((YamlScalarNode)Services[service]["image"]).Value!;
 
-    public bool HasHealthcheck(string service) => Services[service].Children.ContainsKey("healthcheck");
+    /// <summary>The healthcheck's test as one line, empty without one.</summary>
+    public string Healthcheck(string service) =>
+        Services[service].Children.TryGetValue("healthcheck", out var healthcheck) && ((YamlMappingNode)healthcheck).Children.TryGetValue("test", out var test)
+            ? test is YamlSequenceNode items ? string.Join(' ', items.Children.Select(item => ((YamlScalarNode)item).Value)) : ((YamlScalarNode)test).Value!
+            : string.Empty;
 
     /// <summary>The one service whose image is <paramref name="image"/> (sidecar service names are the generator's business).</summary>
     public string ServiceWithImage(string image) => Services.Single(service => Image(service.Key) == image).Key;

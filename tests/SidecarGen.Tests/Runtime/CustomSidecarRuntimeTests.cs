@@ -1,0 +1,61 @@
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Runtime;
+
+/// <summary>
+/// A custom [Sidecar] with a port, environment and a multi-line <c>sh -c</c> script as its Args,
+/// run from the generated Compose file: the script runs every line, sees its variable (a
+/// <c>$</c> that Compose must not interpolate), serves on its port inside the app's network
+/// namespace, and its generated probe reports it healthy. Its image is the plain base image (a
+/// shell and busybox, no entrypoint), which is what such a sidecar's image usually is.
+/// </summary>
+[Collection(RuntimeCollection.Name)]
+[Trait("Category", "Runtime")]
+public sealed class CustomSidecarRuntimeTests(RuntimeFixture fixture)
+{
+    private const string AppImage = "registry.example.com/greeter-service:1.0.0";
+    private const string SidecarImage = "registry.example.com/greeter:1.0.0";
+
+    private const string Source = """"
+        using SidecarGen;
+
+        [SidecarService("greeter-service", Image = "registry.example.com/greeter-service:1.0.0", Port = 28081)]
+        [Sidecar("greeter", "registry.example.com/greeter:1.0.0", Ports = new[] { 9000 }, Env = new[] { "GREETING=hello from the sidecar" },
+            Args = new[] { "sh", "-c", """
+                mkdir -p /tmp/www
+                printf '%s\n' "$GREETING" > /tmp/www/index.html
+                echo "greeter: serving on 9000"
+                exec httpd -f -p 9000 -h /tmp/www
+                """ })]
+        public partial class Program;
+        """";
+
+    [SkippableFact]
+    public void A_custom_sidecar_runs_its_multi_line_script_with_its_env_on_its_port_and_is_probed()
+    {
+        var engine = fixture.Engine;
+        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), new Dictionary<string, string>());
+        fixture.BuildImages(stack.Generated, AppImage, SidecarImage);
+        var app = stack.Generated.ServiceWithImage(AppImage);
+        var greeter = stack.Generated.ServiceWithImage(SidecarImage);
+
+        var (exitCode, output) = stack.TryCompose("up", "--detach", "--wait", "--wait-timeout", "180");
+        Assert.True(exitCode == 0, output + "\n" + stack.Diagnose());
+        Assert.DoesNotContain("GREETING\" variable is not set", output, StringComparison.Ordinal);
+
+        // Served on the sidecar's port, seen from the app's container: they share one network namespace.
+        Assert.Equal("hello from the sidecar", engine.Docker("exec", stack.Container(app), "wget", "-q", "-O", "-", "http://127.0.0.1:9000/").Trim());
+        Assert.Contains("greeter: serving on 9000", stack.Compose("logs", "--no-color", greeter), StringComparison.Ordinal);
+
+        // Its generated probe (a TCP check of port 9000, on whichever service carries it) ran and passed.
+        var probes = stack.Generated.Services.Keys.Where(service => stack.Generated.Healthcheck(service).Contains("9000", StringComparison.Ordinal)).ToList();
+        Assert.True(probes.Count > 0, "no healthcheck of the generated file checks the greeter's port 9000:\n" + File.ReadAllText(Path.Combine(stack.Folder, "compose.yaml")));
+        foreach (var service in probes)
+        {
+            Assert.Equal("healthy", stack.Inspect(stack.Container(service), "{{.State.Health.Status}}"));
+        }
+
+        stack.Down();
+        Assert.Equal((string.Empty, string.Empty), stack.Leftovers());
+    }
+}
