@@ -22,6 +22,7 @@ public sealed class RuntimeFixture : IDisposable
     /// </summary>
     private static readonly Dictionary<string, string> StandIns = new()
     {
+        ["busybox:"] = "busybox",
         ["nginxinc/nginx-unprivileged:"] = "nginx",
         ["bitnami/etcd:"] = "etcd",
         ["quay.io/oauth2-proxy/oauth2-proxy:"] = "oauth2-proxy",
