@@ -44,4 +44,12 @@ public sealed class PlatformAnalyzerTests
         [ConfigWatcherSidecar({|SCG0016:Key = "config/{{ evil }}"|})]
         public partial class Program { }
         """);
+
+    [Fact]
+    public Task SCG0016_an_argument_may_span_lines_but_not_hold_a_NUL() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [Sidecar("greeter", "registry.example.com/greeter:1.0.0", Ports = new[] { 9000 },
+            Args = new[] { "sh", "-c", "mkdir -p /tmp/www\n\texec httpd -f -p 9000 -h /tmp/www", {|SCG0016:"nul\0here"|} })]
+        public partial class Program { }
+        """);
 }
