@@ -31,7 +31,7 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
             new[]
             {
                 "compose/compose.yaml",
-                "compose/config/logging/fluent-bit.conf",
+                "compose/config/order-service-logging/fluent-bit.conf",
                 "kubernetes/configmap-logging.yaml",
                 "kubernetes/deployment.yaml",
                 "kubernetes/kustomization.yaml",
@@ -44,7 +44,7 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         Assert.Contains("quay.io/oauth2-proxy/oauth2-proxy:", deployment);
         Assert.Contains("restartPolicy: Always", deployment);
         Assert.Contains("image: registry.example.com/order-service:1.4.2", deployment);
-        Assert.Contains("network_mode: service:order-service", File.ReadAllText(consumer.ManifestPath("compose/compose.yaml")));
+        Assert.Contains("network_mode: service:order-service-pod", File.ReadAllText(consumer.ManifestPath("compose/compose.yaml")));
 
         // A no-op build rewrites nothing.
         var stamps = consumer.Manifests().ToDictionary(path => path, path => File.GetLastWriteTimeUtc(consumer.ManifestPath(path)));
@@ -74,7 +74,7 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         Assert.Contains("replicas: 3", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
         Assert.DoesNotContain("fluent-bit", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
         Assert.DoesNotContain("kubernetes/configmap-logging.yaml", consumer.Manifests());
-        Assert.DoesNotContain("compose/config/logging/fluent-bit.conf", consumer.Manifests());
+        Assert.DoesNotContain("compose/config/order-service-logging/fluent-bit.conf", consumer.Manifests());
         Assert.True(stamps["compose/compose.yaml"] < File.GetLastWriteTimeUtc(consumer.ManifestPath("compose/compose.yaml")));
 
         // An SCG error fails the build at the offending argument, and the previous manifests stay as they were.

@@ -145,7 +145,7 @@ public sealed class GeneratorBehaviourTests
 
         var container = KubernetesObjects.Deployment(output).Spec.Template.Spec.InitContainers.Single();
         Assert.Equal(values, container.Env.Select(e => e.Value));
-        var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["echo"]!["environment"]!.AsObject();
+        var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["svc-echo"]!["environment"]!.AsObject();
         Assert.Equal(values, compose.Select(pair => pair.Value!.GetValue<string>()));
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
     }

@@ -48,7 +48,7 @@ public sealed class EtcdWatcherTests : IDisposable
         // endpoint, folder and ready file pointed at this machine.
         var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each["config-watcher"]));
         var script = Path.Combine(folder, "watch.sh");
-        File.WriteAllText(script, output["compose/config/config-watcher/watch.sh"]);
+        File.WriteAllText(script, output["compose/config/payment-service-config-watcher/watch.sh"]);
         var env = KubernetesObjects.Deployment(output).Spec.Template.Spec.Container("config-watcher").Env.ToDictionary(e => e.Name, e => e.Value);
         Assert.Equal("/config/payment-service", env["SIDECARGEN_ETCD_PREFIX"]);
         var configDir = Directory.CreateDirectory(Path.Combine(folder, "config")).FullName;
