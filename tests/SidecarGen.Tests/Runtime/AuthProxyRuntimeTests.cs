@@ -46,12 +46,14 @@ public sealed class AuthProxyRuntimeTests(RuntimeFixture fixture)
         var proxyContainer = stack.Container(proxy);
         Assert.Equal("true", stack.Inspect(proxyContainer, "{{.HostConfig.ReadonlyRootfs}}"));
         var flag = stack.Inspect(proxyContainer, "{{json .Args}}").Trim('[', ']').Split(',').Select(a => a.Trim('"')).Single(a => a.StartsWith("--client-secret-file=", StringComparison.Ordinal));
-        Assert.Equal(clientSecret, engine.Docker("exec", proxyContainer, "cat", flag["--client-secret-file=".Length..]));
+        var file = flag["--client-secret-file=".Length..];
+        Assert.Equal(clientSecret, engine.Docker("exec", proxyContainer, "cat", file).Trim('\n'));
+        Assert.Equal($"{clientSecret.Length} {file}", engine.Docker("exec", proxyContainer, "wc", "-c", file).Trim('\n')); // not a byte more
 
         var (entry, port) = stack.Generated.PublishedPort();
         Assert.NotEqual(app, entry);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await AssertServedThroughProxy(client, port);
+        await AssertServedThroughProxy(port, stack, proxy);
 
         // The app crashes (killed from outside, as the kernel's OOM killer would): the engine restarts
         // it and the published port serves again, with no one touching the sidecars.
@@ -61,19 +63,24 @@ public sealed class AuthProxyRuntimeTests(RuntimeFixture fixture)
         Assert.Equal(0, Processes.Run("kill", new[] { "-KILL", pid.ToString() }).ExitCode);
         await SampleAppRuntimeTests.Eventually(async () => int.Parse(stack.Inspect(appContainer, "{{.State.Pid}}")) is var now && now != 0 && now != pid
             && (await client.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK, "the stack to serve again after the app's crash", stack, seconds: 90);
-        await AssertServedThroughProxy(client, port);
+        await AssertServedThroughProxy(port, stack, proxy);
         Assert.Equal(sidecarsBefore, SidecarStarts(stack, app));
 
         stack.Down();
         Assert.Equal((string.Empty, string.Empty), stack.Leftovers());
     }
 
-    private static async Task AssertServedThroughProxy(HttpClient client, int port)
+    /// <summary>A request to the published port, answered by the app and logged by the proxy on its way.</summary>
+    private static async Task AssertServedThroughProxy(int port, ComposeStack stack, string proxy)
     {
-        using var response = await client.GetAsync($"http://127.0.0.1:{port}/healthz");
+        var path = "/healthz?request=" + Guid.NewGuid().ToString("N");
+        // A client, so a connection, of its own: the stand-in logs the first request line of each connection.
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await client.GetAsync($"http://127.0.0.1:{port}{path}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"healthy\"", await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("nginx", response.Headers.Server.ToString(), StringComparison.Ordinal); // the stand-in's nginx, not Kestrel
+        var logs = stack.Compose("logs", "--no-color", proxy);
+        Assert.True(logs.Contains("oauth2-proxy stand-in: GET " + path, StringComparison.Ordinal), $"the proxy did not log GET {path}:\n{logs}");
     }
 
     /// <summary>Each sidecar container's id and start time: the same before and after means nobody restarted them.</summary>

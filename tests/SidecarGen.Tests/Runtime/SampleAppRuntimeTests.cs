@@ -100,6 +100,14 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
         Assert.True(exitCode != 0 && output.Contains("Read-only file system", StringComparison.Ordinal), output);
         Assert.Equal("10001", engine.Docker("exec", stack.Container(tls), "id", "-u").Trim());
 
+        // Every generated container stops on SIGTERM (the etcd watch loop and the holder included),
+        // rather than being killed when the grace period ends.
+        stack.Compose("stop", "--timeout", "20");
+        foreach (var service in stack.Generated.Services.Keys)
+        {
+            Assert.True(stack.Inspect(stack.Container(service), "{{.State.ExitCode}}") != "137", $"{service} ignored SIGTERM and was killed\n{stack.Diagnose()}");
+        }
+
         // down leaves nothing behind: no container, no volume (the config volume included).
         stack.Down();
         Assert.Equal((string.Empty, string.Empty), stack.Leftovers());
@@ -126,7 +134,7 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
                     return;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
             }
 
