@@ -141,12 +141,16 @@ public sealed class GeneratorBehaviourTests
     {
         string[] values = { "yes", "0755", "null", "a: b # c", "---", "{{ .Values }}", "*alias", "&anchor", "line1\nline2", "tab\there", "ünïcödé ✓", "1:20", "~", "'quoted'", "\"double\"" };
         var env = string.Join(", ", values.Select((v, i) => "\"V" + i + "=" + v.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\""));
-        var output = GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\")", $"Sidecar(\"echo\", \"example/echo:1.0\", Ports = new[] {{ 9000 }}, Env = new[] {{ {env} }})"));
+        var args = string.Join(", ", values.Select(v => "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\""));
+        var output = GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\")", $"Sidecar(\"echo\", \"example/echo:1.0\", Ports = new[] {{ 9000 }}, Args = new[] {{ {args} }}, Env = new[] {{ {env} }})"));
 
         var container = KubernetesObjects.Deployment(output).Spec.Template.Spec.InitContainers.Single();
         Assert.Equal(values, container.Env.Select(e => e.Value));
+        Assert.Equal(values, container.Args);
         var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["svc-echo"]!["environment"]!.AsObject();
         Assert.Equal(values, compose.Select(pair => pair.Value!.GetValue<string>()));
+        var command = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["svc-echo"]!["command"]!.AsArray();
+        Assert.Equal(values, command.Select(item => item!.GetValue<string>()));
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
     }
 }
