@@ -74,6 +74,16 @@ public sealed class GeneratorBehaviourTests
         var output = GeneratorHarness.Run(Sources.Program(service, "LoggingSidecar"));
         Assert.Equal("Blocked", output.Status);
         Assert.Empty(output.Files);
+        Assert.Matches(@"^(SCG00\d\d: [^\n]+)(\nSCG00\d\d: [^\n]+)*$", output.BlockedBy);
+    }
+
+    [Fact]
+    public void A_blocked_output_names_only_the_rules_that_block()
+    {
+        var output = GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\", Port = 70000)", "Sidecar(\"cache\", \"redis\", Ports = new[] { 6379 })"));
+        Assert.Equal("Blocked", output.Status);
+        Assert.StartsWith("SCG0009: ", output.BlockedBy);
+        Assert.DoesNotContain("SCG0005", output.BlockedBy); // an untagged image only warns
     }
 
     [Theory]
