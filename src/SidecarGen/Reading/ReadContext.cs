@@ -6,9 +6,10 @@ namespace SidecarGen.Reading;
 
 /// <summary>
 /// What reading one attribute records beside its values: the properties the user wrote, and SCG0016
-/// for text no manifest can carry: a control character anywhere but in an environment value or an
-/// argument, and a NUL in an argument (Kubernetes and Compose carry a multi-line <c>sh -c</c>
-/// script to the process, but no process receives a NUL).
+/// for text SidecarGen cannot carry. <c>Args</c> and <c>Env</c> reach the process unchanged (argv and
+/// environment, through YAML in both outputs), so only NUL, which no process can receive, is refused
+/// there (a multi-line <c>sh -c</c> script is fine); every other string becomes a name, path, URL,
+/// header or a line of a sidecar's config file, where a control character would change its meaning.
 /// </summary>
 internal sealed class ReadContext
 {
@@ -31,36 +32,24 @@ internal sealed class ReadContext
             written.Add(property);
         }
 
-        if (property == nameof(SidecarAttribute.Env))
+        var processText = property is nameof(SidecarAttribute.Args) or nameof(SidecarAttribute.Env);
+        var what = processText ? "a NUL character (no process can receive one in an argument or environment variable)" : "a control character (newline, tab, ...)";
+        if (value is string text && Refused(text, processText))
         {
-            return;
+            findings.Report(RuleIds.CannotRender, ordinal, property, $"{property} contains {what}");
         }
-
-        if (property == nameof(SidecarAttribute.Args))
-        {
-            ReportItems(property, value, item => item.IndexOf('\0') >= 0, "a NUL character");
-        }
-        else if (value is string text && TextChecks.HasControlCharacter(text))
-        {
-            findings.Report(RuleIds.CannotRender, ordinal, property, $"{property} contains a control character (newline, tab, ...)");
-        }
-        else
-        {
-            ReportItems(property, value, TextChecks.HasControlCharacter, "a control character");
-        }
-    }
-
-    private void ReportItems(string property, object? value, System.Func<string, bool> cannotCarry, string what)
-    {
-        if (value is string[] items)
+        else if (value is string[] items)
         {
             for (var i = 0; i < items.Length; i++)
             {
-                if (cannotCarry(items[i]))
+                if (items[i] is { } item && Refused(item, processText))
                 {
                     findings.Report(RuleIds.CannotRender, ordinal, property, $"An item of {property} contains {what}", i);
                 }
             }
         }
     }
+
+    private static bool Refused(string text, bool processText) =>
+        processText ? text.IndexOf('\0') >= 0 : TextChecks.HasControlCharacter(text);
 }

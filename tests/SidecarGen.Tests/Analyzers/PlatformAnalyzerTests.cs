@@ -46,10 +46,11 @@ public sealed class PlatformAnalyzerTests
         """);
 
     [Fact]
-    public Task SCG0016_an_argument_may_span_lines_but_not_hold_a_NUL() => Verify<PlatformAnalyzer>.Analyzer("""
+    public Task SCG0016_args_and_env_carry_newlines_and_tabs_but_not_nul() => Verify<PlatformAnalyzer>.Analyzer("""
         using SidecarGen;
-        [Sidecar("greeter", "registry.example.com/greeter:1.0.0", Ports = new[] { 9000 },
-            Args = new[] { "sh", "-c", "mkdir -p /tmp/www\n\texec httpd -f -p 9000 -h /tmp/www", {|SCG0016:"nul\0here"|} })]
+        [SidecarService("svc")]
+        [Sidecar("job", "busybox:1.37.0", Ports = new[] { 9000 }, Args = new[] { "-c", "set -e\n\techo ready\nexec httpd -f -p 9000", {|SCG0016:"nul\0byte"|} }, Env = new[] { "MOTD=line one\nline two", {|SCG0016:"BAD=nul\0byte"|} })]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com", {|SCG0016:SecretName = "auth\nproxy"|}, Args = new[] { "--banner=one\ntwo" })]
         public partial class Program { }
         """);
 }
