@@ -24,8 +24,10 @@ public sealed class CustomSidecarRuntimeTests(RuntimeFixture fixture)
         [Sidecar("greeter", "registry.example.com/greeter:1.0.0", Ports = new[] { 9000 }, Env = new[] { "GREETING=hello from the sidecar" },
             Args = new[] { "sh", "-c", """
                 reply="HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n$GREETING\n"
+                nc -ll -p 9000 -e sh -c 'while IFS= read -r line && [ "${#line}" -gt 1 ]; do :; done; printf "$0"' "$reply" &
+                trap 'kill $!; exit 0' TERM
                 echo "greeter: serving on 9000"
-                exec nc -ll -p 9000 -e sh -c 'while IFS= read -r line && [ "${#line}" -gt 1 ]; do :; done; printf "$0"' "$reply"
+                wait
                 """ })]
         public partial class Program;
         """";
