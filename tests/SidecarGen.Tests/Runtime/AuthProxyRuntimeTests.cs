@@ -61,8 +61,8 @@ public sealed class AuthProxyRuntimeTests(RuntimeFixture fixture)
         var pid = int.Parse(stack.Inspect(appContainer, "{{.State.Pid}}"));
         var sidecarsBefore = SidecarStarts(stack, app);
         Assert.Equal(0, Processes.Run("kill", new[] { "-KILL", pid.ToString() }).ExitCode);
-        await SampleAppRuntimeTests.Eventually(async () => int.Parse(stack.Inspect(appContainer, "{{.State.Pid}}")) is var now && now != 0 && now != pid
-            && (await client.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK, "the stack to serve again after the app's crash", stack, seconds: 90);
+        await stack.Eventually(async () => int.Parse(stack.Inspect(appContainer, "{{.State.Pid}}")) is var now && now != 0 && now != pid
+            && (await client.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK, "the stack to serve again after the app's crash", seconds: 90);
         await AssertServedThroughProxy(port, stack, proxy);
         Assert.Equal(sidecarsBefore, SidecarStarts(stack, app));
 

@@ -93,6 +93,28 @@ internal sealed class ComposeStack : IDisposable
         (engine.Docker("ps", "--all", "--quiet", "--filter", "label=com.docker.compose.project=" + Project).Trim(),
          engine.Docker("volume", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + Project).Trim());
 
+    /// <summary>Polls <paramref name="condition"/> (HTTP failures count as "not yet") until it holds; fails with the stack's logs.</summary>
+    public async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}\n{Diagnose()}");
+            await Task.Delay(250);
+        }
+    }
+
     public void Down() => Compose("down", "--volumes", "--remove-orphans", "--timeout", "20");
 
     public void Dispose()

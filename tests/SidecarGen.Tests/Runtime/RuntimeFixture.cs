@@ -92,8 +92,8 @@ public sealed class RuntimeFixture : IDisposable
 
     /// <summary>
     /// samples/PaymentService, published framework-dependent with invariant globalization. It uses
-    /// the projects the test run has already built (Debug), so it builds nothing another test
-    /// project is building at the same time.
+    /// the projects the test run has already built (in this test assembly's configuration), so it
+    /// builds nothing another test project is building at the same time.
     /// </summary>
     private string PublishSample()
     {
@@ -101,28 +101,35 @@ public sealed class RuntimeFixture : IDisposable
         var (exitCode, log) = Processes.Run("dotnet", new[]
         {
             "publish", Path.Combine(ContainerEngine.RepositoryRoot, "samples", "PaymentService", "PaymentService.csproj"),
-            "-c", "Debug", "-o", output, "-p:BuildProjectReferences=false", "-p:InvariantGlobalization=true", "-p:UseAppHost=false", "-nodeReuse:false",
+            "-c", Configuration, "-o", output, "-p:BuildProjectReferences=false", "-p:InvariantGlobalization=true", "-p:UseAppHost=false", "-nodeReuse:false",
         }, new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" }, timeoutSeconds: 600);
         Assert.True(exitCode == 0, "dotnet publish samples/PaymentService failed:\n" + log);
         return output;
     }
 
-    /// <summary>The build context of the app image: app/ (the published sample) and dotnet/ (this machine's runtime).</summary>
+    /// <summary>
+    /// The build context of the app image: app/ (the published sample) and dotnet/ (the host and
+    /// the two shared frameworks of the .NET runtime this test runs on).
+    /// </summary>
     private void CopySampleInto(string context)
     {
         CopyFolder(publishedApp.Value, Path.Combine(context, "app"));
-        var dotnet = Path.GetDirectoryName(Path.GetDirectoryName(typeof(object).Assembly.Location))!; // .../shared/Microsoft.NETCore.App/<v>
-        var root = Path.GetFullPath(Path.Combine(dotnet, "..", ".."));
-        var version = Path.GetFileName(Path.GetDirectoryName(typeof(object).Assembly.Location))!;
-        File.Copy(Path.Combine(root, "dotnet"), Path.Combine(context, "dotnet-host"));
-        Directory.CreateDirectory(Path.Combine(context, "dotnet"));
-        File.Move(Path.Combine(context, "dotnet-host"), Path.Combine(context, "dotnet", "dotnet"));
-        CopyFolder(Path.Combine(root, "host"), Path.Combine(context, "dotnet", "host"));
+        var netCore = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
+        var version = Path.GetFileName(netCore);
+        var root = Path.GetFullPath(Path.Combine(netCore, "..", "..", ".."));
+        var dotnet = Directory.CreateDirectory(Path.Combine(context, "dotnet")).FullName;
+        File.Copy(Path.Combine(root, "dotnet"), Path.Combine(dotnet, "dotnet"));
+        CopyFolder(Path.Combine(root, "host"), Path.Combine(dotnet, "host"));
         foreach (var framework in new[] { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" })
         {
-            CopyFolder(Path.Combine(root, "shared", framework, version), Path.Combine(context, "dotnet", "shared", framework, version));
+            var folder = Path.Combine(root, "shared", framework, version);
+            Assert.True(Directory.Exists(folder), $"{folder} is missing: the app image needs ASP.NET Core {version} beside .NET {version}");
+            CopyFolder(folder, Path.Combine(dotnet, "shared", framework, version));
         }
     }
+
+    /// <summary>Debug or Release: the folder above bin/&lt;configuration&gt;/&lt;tfm&gt;/ this assembly runs from.</summary>
+    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     private static void CopyFolder(string from, string to)
     {

@@ -72,7 +72,7 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
         // The value put before `up` is there at once; a new one arrives while the app runs.
         Assert.Equal(500m, await MaxAmount(client, port));
         Etcdctl(stack, "put", "/config/payment-service/Payments/MaxAmount", "1234.5");
-        await Eventually(async () => await MaxAmount(client, port) == 1234.5m, "the new MaxAmount to reach the app", stack);
+        await stack.Eventually(async () => await MaxAmount(client, port) == 1234.5m, "the new MaxAmount to reach the app");
 
         // The app started only after the watcher's first sync (its healthcheck passes on the ready file).
         var events = stack.Events(started);
@@ -120,27 +120,6 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
     {
         using var document = JsonDocument.Parse(await client.GetStringAsync($"https://127.0.0.1:{port}/payments/limits"));
         return document.RootElement.GetProperty("maxAmount").GetDecimal();
-    }
-
-    internal static async Task Eventually(Func<Task<bool>> condition, string what, ComposeStack stack, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}\n{stack.Diagnose()}");
-            await Task.Delay(250);
-        }
     }
 
     /// <summary>Accepts exactly the certificate the test gave nginx as its secret.</summary>
