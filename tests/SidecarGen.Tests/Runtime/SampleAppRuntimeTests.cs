@@ -78,6 +78,7 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
         var events = stack.Events(started);
         var appStart = events.Where(e => e.Service == app && e.Action == "start").Select(e => e.TimeNano).DefaultIfEmpty(long.MaxValue).Min();
         var watcherHealthy = events.Where(e => e.Service == watcher && e.Action == "health_status: healthy").Select(e => e.TimeNano).DefaultIfEmpty(long.MaxValue).Min();
+        Assert.True(appStart != long.MaxValue && watcherHealthy != long.MaxValue, "no start event of the app or no healthy event of the watcher:\n" + string.Join("\n", events));
         Assert.True(watcherHealthy < appStart,
             $"the app ({app}) started at {appStart}, before the config watcher ({watcher}) was healthy at {watcherHealthy}:\n" + string.Join("\n", events));
 
