@@ -5,7 +5,8 @@ namespace SidecarGen.EndToEnd.Tests;
 /// and find the manifests on disk; then edit, rebuild and clean.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed class PackageConsumerTests(PackedPackage package)
 {
     private const string OrderService = """
         using SidecarGen;
