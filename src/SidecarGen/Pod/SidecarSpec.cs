@@ -7,6 +7,8 @@ namespace SidecarGen.Pod;
 /// A volume the container mounts that is neither shared nor config is its own scratch space
 /// (<see cref="PodVolumes"/>). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach);
 /// <paramref name="InboundTls"/> says that port speaks TLS, so the hop in front must too.
+/// <paramref name="Metrics"/> is the Prometheus endpoint it serves; <paramref name="Certificate"/> the
+/// cert-manager Certificate that writes its TLS Secret, when it names an issuer.
 /// </summary>
 internal sealed record SidecarSpec(
     ContainerSpec Container,
@@ -15,7 +17,9 @@ internal sealed record SidecarSpec(
     EquatableArray<EnvVarSpec> AppEnv,
     EquatableArray<KeyValue> PodAnnotations,
     int? InboundPort,
-    bool InboundTls = false)
+    bool InboundTls = false,
+    MetricsEndpoint? Metrics = null,
+    CertificateSpec? Certificate = null)
 {
     public string Name => Container.Name;
 

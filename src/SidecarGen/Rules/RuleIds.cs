@@ -22,4 +22,8 @@ internal static class RuleIds
     public const string NoNativeSidecars = "SCG0014";
     public const string SeveralServices = "SCG0015";
     public const string CannotRender = "SCG0016";
+    public const string InvalidAddOnSetting = "SCG0024";
+    public const string InvalidHost = "SCG0025";
+    public const string InvalidIssuer = "SCG0026";
+    public const string AddOnWithoutEffect = "SCG0027";
 }

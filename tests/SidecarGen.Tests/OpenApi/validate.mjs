@@ -1,5 +1,6 @@
 // Validates Kubernetes manifests against the JSON schemas kubernetes-models generates from the
-// Kubernetes OpenAPI spec. Usage: node validate.mjs FILE...; exits 1 if any object is invalid.
+// Kubernetes OpenAPI spec, and the add-ons' objects against the schemas @kubernetes-models/* generate
+// from their CRDs. Usage: node validate.mjs FILE...; exits 1 if any object is invalid.
 import { readFileSync } from "node:fs";
 import yaml from "js-yaml";
 const kinds = {
@@ -8,6 +9,12 @@ const kinds = {
   "v1/ConfigMap": "kubernetes-models/v1/ConfigMap",
   "policy/v1/PodDisruptionBudget": "kubernetes-models/policy/v1/PodDisruptionBudget",
   "networking.k8s.io/v1/NetworkPolicy": "kubernetes-models/networking.k8s.io/v1/NetworkPolicy",
+  "networking.k8s.io/v1/Ingress": "kubernetes-models/networking.k8s.io/v1/Ingress",
+  "monitoring.coreos.com/v1/PodMonitor": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor",
+  "monitoring.coreos.com/v1/ServiceMonitor": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor",
+  "cert-manager.io/v1/Certificate": "@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate",
+  "gateway.networking.k8s.io/v1/HTTPRoute": "@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute",
+  "external-secrets.io/v1/ExternalSecret": "@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret",
 };
 let failed = 0;
 for (const file of process.argv.slice(2)) {

@@ -7,6 +7,10 @@ internal static class ServiceWriter
 {
     public const string FileName = "service.yaml";
 
+    /// <summary>The Service's one port, which routes and clients address.</summary>
+    public const string PortName = "http";
+    public const int Port = 80;
+
     public static string Write(ServicePlan plan)
     {
         var yaml = Metadata.Begin(plan, "v1", "Service", plan.Name);
@@ -14,8 +18,8 @@ internal static class ServiceWriter
         Metadata.Map(yaml, "selector", Labels.Selector(plan));
         return yaml.BeginSequence("ports")
             .BeginMap()
-            .Pair("name", "http")
-            .Pair("port", 80)
+            .Pair("name", PortName)
+            .Pair("port", Port)
             .Pair("targetPort", plan.Entry.PortName)
             .Pair("protocol", "TCP")
             .EndMap()

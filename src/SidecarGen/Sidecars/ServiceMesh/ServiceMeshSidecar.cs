@@ -40,6 +40,14 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
     protected override void Check(ServiceMeshOptions options, AttributeFindings findings)
     {
         SidecarChecks.SecretName(findings, nameof(ServiceMeshSidecarAttribute.TlsSecretName), options.TlsSecretName);
+        CertificateIssuers.Check(findings, nameof(ServiceMeshSidecarAttribute.CertificateIssuer), options.CertificateIssuer, options.Issuer);
+        if (options.Issuer is not null && !options.Mtls)
+        {
+            findings.Report(
+                RuleIds.AddOnWithoutEffect,
+                nameof(ServiceMeshSidecarAttribute.CertificateIssuer),
+                $"{nameof(ServiceMeshSidecarAttribute.CertificateIssuer)} has no effect with {nameof(ServiceMeshSidecarAttribute.Mtls)} = false: the mesh proxy mounts no certificate, so no Certificate is written");
+        }
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
             if (options.Upstreams[i].Upstream is null)
@@ -84,10 +92,11 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
             options.TimeoutSeconds,
             egress);
 
+        var stats = new PortSpec("mesh-stats", StatsPort);
         var ports = new List<PortSpec>
         {
             new("mesh-inbound", options.InboundPort),
-            new("mesh-stats", StatsPort),
+            stats,
             new("mesh-admin", options.AdminPort),
         };
         ports.AddRange(egress.Select((e, index) => new PortSpec("mesh-egress-" + index.ToString(CultureInfo.InvariantCulture), e.Item2)));
@@ -100,7 +109,7 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
             ports,
             System.Array.Empty<EnvVarSpec>(),
             new[] { CommonSettings.ConfigMount(name), new MountSpec(name + "-tmp", "/tmp", ReadOnly: false) },
-            ProbeSpec.Http("mesh-stats", "/ready"),
+            ProbeSpec.Http(stats.Name, "/ready"),
             options.Mtls ? certificates : null);
 
         return new SidecarSpec(
@@ -110,11 +119,11 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
             egress.Select(e => EnvVarSpec.Literal(
                 Naming.EnvironmentName("SIDECARGEN_UPSTREAM_" + e.upstream.Name),
                 "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
-            EquatableArray.Of(
-                new KeyValue("prometheus.io/scrape", "true"),
-                new KeyValue("prometheus.io/port", StatsPort.ToString(CultureInfo.InvariantCulture)),
-                new KeyValue("prometheus.io/path", "/stats/prometheus")),
-            InboundPort: options.InboundPort);
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: options.InboundPort,
+            InboundTls: options.Mtls,
+            Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
+            Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null);
     }
 
     private static void NotNegative(AttributeFindings findings, string property, int value)
