@@ -8,11 +8,7 @@ internal static class Labels
 {
     public const string ManagedBy = "SidecarGen";
 
-    public static IEnumerable<KeyValue> Selector(ServicePlan plan)
-    {
-        yield return new KeyValue("app.kubernetes.io/name", plan.Name);
-        yield return new KeyValue("app.kubernetes.io/instance", plan.Name);
-    }
+    public static IEnumerable<KeyValue> Selector(ServicePlan plan) => PodLabels.Selector(plan.Name);
 
     public static IEnumerable<KeyValue> All(ServicePlan plan)
     {

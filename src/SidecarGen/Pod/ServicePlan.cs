@@ -16,4 +16,8 @@ internal sealed record ServicePlan(
     EntryPoint Entry,
     bool NativeSidecars,
     bool Kubernetes,
-    bool Compose);
+    bool Compose)
+{
+    /// <summary>The sidecars whose containers SidecarGen runs: every one but those the cluster injects (a mesh's proxy).</summary>
+    public System.Collections.Generic.IEnumerable<SidecarSpec> Running => System.Linq.Enumerable.Where(Sidecars, sidecar => !sidecar.Injected);
+}

@@ -7,6 +7,13 @@ namespace SidecarGen.Pod;
 /// A volume the container mounts that is neither shared nor config is its own scratch space
 /// (<see cref="PodVolumes"/>). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach);
 /// <paramref name="InboundTls"/> says that port speaks TLS, so the hop in front must too.
+/// <para>
+/// A sidecar may also shape the objects around the Pod: labels of the Pod template, annotations and
+/// the <c>appProtocol</c> of the Service, extra ports the NetworkPolicy admits, and whole objects
+/// beside the Deployment. <paramref name="MeshBypassPorts"/> are ports outside the Pod the sidecar must
+/// reach directly, not through a mesh's proxy (a config store the app waits for). <paramref name="Injected"/> says the cluster injects the container (a
+/// mesh's proxy): the writers do not render it, and the checks still count its ports.
+/// </para>
 /// </summary>
 internal sealed record SidecarSpec(
     ContainerSpec Container,
@@ -15,7 +22,14 @@ internal sealed record SidecarSpec(
     EquatableArray<EnvVarSpec> AppEnv,
     EquatableArray<KeyValue> PodAnnotations,
     int? InboundPort,
-    bool InboundTls = false)
+    bool InboundTls = false,
+    EquatableArray<KeyValue> PodLabels = default,
+    EquatableArray<KeyValue> ServiceAnnotations = default,
+    string? ServiceAppProtocol = null,
+    EquatableArray<int> IngressPorts = default,
+    EquatableArray<ObjectSpec> Objects = default,
+    EquatableArray<int> MeshBypassPorts = default,
+    bool Injected = false)
 {
     public string Name => Container.Name;
 

@@ -22,4 +22,7 @@ internal static class RuleIds
     public const string NoNativeSidecars = "SCG0014";
     public const string SeveralServices = "SCG0015";
     public const string CannotRender = "SCG0016";
+    public const string IgnoredSetting = "SCG0020";
+    public const string UpstreamOutsideMesh = "SCG0021";
+    public const string ProbeBehindStrictMtls = "SCG0022";
 }

@@ -22,7 +22,7 @@ internal static class ComposeWriter
     public static IEnumerable<ManifestFile> Write(ServicePlan plan)
     {
         yield return new ManifestFile(Folder + FileName, Render(plan));
-        foreach (var sidecar in plan.Sidecars)
+        foreach (var sidecar in plan.Running)
         {
             foreach (var file in sidecar.ConfigFiles)
             {
@@ -41,7 +41,7 @@ internal static class ComposeWriter
             .BeginMap("services");
 
         AppService(yaml, plan, volumes);
-        foreach (var sidecar in plan.Sidecars)
+        foreach (var sidecar in plan.Running)
         {
             SidecarService(yaml, plan, sidecar, volumes);
         }

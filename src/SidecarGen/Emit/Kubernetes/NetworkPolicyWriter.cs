@@ -5,8 +5,8 @@ namespace SidecarGen.Emit.Kubernetes;
 
 /// <summary>
 /// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' declared scrape
-/// ports), so nothing bypasses the auth or mesh proxy by calling the app's port directly. The
-/// kubelet's probes are node traffic and stay allowed.
+/// ports, and the telemetry port of an injected mesh proxy), so nothing bypasses the auth or mesh
+/// proxy by calling the app's port directly. The kubelet's probes are node traffic and stay allowed.
 /// </summary>
 internal static class NetworkPolicyWriter
 {
@@ -19,7 +19,7 @@ internal static class NetworkPolicyWriter
         Metadata.Map(yaml, "matchLabels", Labels.Selector(plan)).EndMap();
         yaml.BeginSequence("policyTypes").String("Ingress").EndSequence()
             .BeginSequence("ingress").BeginMap().BeginSequence("ports");
-        foreach (var port in new[] { plan.Entry.Port }.Concat(ScrapePorts(plan)).Distinct())
+        foreach (var port in new[] { plan.Entry.Port }.Concat(ScrapePorts(plan)).Concat(plan.Sidecars.SelectMany(sidecar => sidecar.IngressPorts)).Distinct())
         {
             yaml.BeginMap().Pair("protocol", "TCP").Pair("port", port).EndMap();
         }

@@ -73,6 +73,14 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
             EquatableArray.Of(new SharedVolumeSpec(dataVolume, mountPath, AppReadOnly: true)),
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
-            InboundPort: null);
+            InboundPort: null,
+            MeshBypassPorts: EquatableArray.Of(StorePort(watcherContext.Address)));
     }
+
+    /// <summary>
+    /// The store's port. The app waits for the first sync, so the watcher reaches its store directly,
+    /// not through a mesh proxy whose egress policy or readiness could hold the whole Pod back.
+    /// </summary>
+    private static int StorePort(string address) =>
+        System.Uri.TryCreate(address, System.UriKind.Absolute, out var uri) ? uri.Port : 80;
 }
