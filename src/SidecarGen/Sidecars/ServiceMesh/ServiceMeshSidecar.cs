@@ -35,6 +35,11 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
 
     protected override void Check(ServiceMeshOptions options, AttributeFindings findings)
     {
+        if (!System.Enum.IsDefined(typeof(MeshProvider), options.Mesh))
+        {
+            findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.Mesh), $"{nameof(ServiceMeshSidecarAttribute.Mesh)} {(int)options.Mesh} is not a MeshProvider (Envoy, Istio or Linkerd)");
+        }
+
         SidecarChecks.SecretName(findings, nameof(ServiceMeshSidecarAttribute.TlsSecretName), options.TlsSecretName);
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
