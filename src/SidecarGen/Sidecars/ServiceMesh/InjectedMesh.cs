@@ -30,7 +30,8 @@ internal abstract class InjectedMesh : MeshProxy
 
     protected virtual IEnumerable<KeyValue> PodLabels(ServiceMeshOptions options) => Enumerable.Empty<KeyValue>();
 
-    protected virtual IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options) => Enumerable.Empty<KeyValue>();
+    /// <summary>The Service's annotations; <paramref name="entryTls"/> says the Pod's entry speaks TLS, which the mesh only passes through.</summary>
+    protected virtual IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls) => Enumerable.Empty<KeyValue>();
 
     /// <summary>Ports of the proxy other Pods reach (its inbound or telemetry port), admitted by the NetworkPolicy.</summary>
     protected abstract IEnumerable<int> IngressPorts { get; }
@@ -66,6 +67,21 @@ internal abstract class InjectedMesh : MeshProxy
         }
     }
 
+    /// <summary>
+    /// SCG0020: behind a TLS terminator the mesh sees only encrypted bytes, so it cannot retry or time
+    /// out requests; those settings are left out of its resources.
+    /// </summary>
+    public override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
+    {
+        if (plan.Sidecars.Any(sidecar => sidecar.Injected && sidecar.ServiceAppProtocol == "https"))
+        {
+            findings.Report(
+                RuleIds.IgnoredSetting,
+                nameof(ServiceMeshSidecarAttribute.Mesh),
+                $"{nameof(ServiceMeshSidecarAttribute.Retries)} and {nameof(ServiceMeshSidecarAttribute.TimeoutSeconds)} have no effect here: the Pod's entry '{plan.Entry.ContainerName}' speaks TLS, which {MeshName} passes through without seeing requests");
+        }
+    }
+
     /// <summary>What happens to a call that leaves the mesh (the rest of SCG0021's message).</summary>
     protected abstract string OutsideMesh { get; }
 
@@ -98,7 +114,7 @@ internal abstract class InjectedMesh : MeshProxy
             PodAnnotations(options, context, ports).ToEquatableArray(),
             InboundPort: null,
             PodLabels: PodLabels(options).ToEquatableArray(),
-            ServiceAnnotations: ServiceAnnotations(options).ToEquatableArray(),
+            ServiceAnnotations: ServiceAnnotations(options, context.UpstreamTls).ToEquatableArray(),
             ServiceAppProtocol: context.UpstreamTls ? "https" : "http",
             IngressPorts: IngressPorts.ToEquatableArray(),
             Objects: Objects(options, context, upstreams).ToEquatableArray(),

@@ -65,7 +65,7 @@ internal sealed class IstioMesh : InjectedMesh
     }
 
     protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
-        IstioResources.For(options, context.ServiceName, upstreams);
+        IstioResources.For(options, context.ServiceName, upstreams, context.UpstreamTls);
 
     /// <summary>
     /// SCG0022: Istio rewrites the probes of the app, not of native sidecars (istio/istio#53786). The
@@ -74,6 +74,7 @@ internal sealed class IstioMesh : InjectedMesh
     /// </summary>
     public override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
     {
+        base.CheckPod(options, plan, findings);
         if (!options.Mtls || plan.Entry.ContainerName == plan.App.Name)
         {
             return;

@@ -16,14 +16,16 @@ internal static class IstioResources
     private const string Networking = "networking.istio.io/v1";
     private const string Security = "security.istio.io/v1";
 
-    public static IEnumerable<ObjectSpec> For(ServiceMeshOptions options, string service, IReadOnlyList<MeshUpstream> upstreams)
+    /// <summary>
+    /// The resources for <paramref name="service"/>; with <paramref name="entryTls"/> (a TLS terminator
+    /// at the Pod's entry) Istio sees no HTTP requests to retry or time out, so there is no VirtualService.
+    /// </summary>
+    public static IEnumerable<ObjectSpec> For(ServiceMeshOptions options, string service, IReadOnlyList<MeshUpstream> upstreams, bool entryTls)
     {
-        yield return new ObjectSpec("istio-virtualservice.yaml", Networking, "VirtualService", service, Spec(
-            SpecField.Of("hosts", SpecNode.Strings(new[] { service })),
-            SpecField.Of("http", SpecNode.Sequence(SpecNode.Map(
-                SpecField.Of("route", SpecNode.Sequence(SpecNode.Map(SpecField.Of("destination", SpecNode.Map(SpecField.Of("host", service)))))),
-                SpecField.Of("timeout", Seconds(options.TimeoutSeconds)),
-                SpecField.Of("retries", Retries(options)))))));
+        if (!entryTls)
+        {
+            yield return VirtualService(options, service);
+        }
 
         yield return new ObjectSpec("istio-destinationrule.yaml", Networking, "DestinationRule", service, Spec(
             SpecField.Of("host", service),
@@ -60,6 +62,15 @@ internal static class IstioResources
                 SpecField.Of("mtls", SpecNode.Map(SpecField.Of("mode", "STRICT")))));
         }
     }
+
+    /// <summary>The timeout and retries Istio's client proxies apply to every call to the service.</summary>
+    private static ObjectSpec VirtualService(ServiceMeshOptions options, string service) =>
+        new("istio-virtualservice.yaml", Networking, "VirtualService", service, Spec(
+            SpecField.Of("hosts", SpecNode.Strings(new[] { service })),
+            SpecField.Of("http", SpecNode.Sequence(SpecNode.Map(
+                SpecField.Of("route", SpecNode.Sequence(SpecNode.Map(SpecField.Of("destination", SpecNode.Map(SpecField.Of("host", service)))))),
+                SpecField.Of("timeout", Seconds(options.TimeoutSeconds)),
+                SpecField.Of("retries", Retries(options)))))));
 
     private static SpecNode Spec(params SpecField[] fields) => SpecNode.Map(SpecField.Of("spec", SpecNode.Map(fields)));
 

@@ -71,8 +71,13 @@ internal sealed class LinkerdMesh : InjectedMesh
     }
 
     /// <summary>Linkerd 2.16+ reads retries and timeouts from the Service; 5xx answers and failed connections are retried.</summary>
-    protected override IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options)
+    protected override IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls)
     {
+        if (entryTls)
+        {
+            yield break;
+        }
+
         if (options.Retries > 0)
         {
             yield return new KeyValue("retry.linkerd.io/http", "5xx");
