@@ -199,6 +199,11 @@ public sealed class MeshProviderTests
             new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = "1.28" });
         var template = KubernetesObjects.Deployment(output).Spec.Template;
         Assert.False(template.Metadata.Annotations.ContainsKey(annotation));
+        if (mesh == "istio")
+        {
+            Assert.Equal("holdApplicationUntilProxyStarts: true", template.Metadata.Annotations["proxy.istio.io/config"]);
+        }
+
         Assert.Equal(new[] { "logging", "payment-service" }, template.Spec.Containers.Select(c => c.Name));
         PodAssertions.Restricted(template.Spec);
     }

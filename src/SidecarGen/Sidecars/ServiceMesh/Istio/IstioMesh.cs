@@ -41,6 +41,11 @@ internal sealed class IstioMesh : InjectedMesh
             // Istio 1.27+ does this by default from Kubernetes 1.33; the annotation makes it so on any Istio that knows it.
             yield return new KeyValue("sidecar.istio.io/nativeSidecar", "true");
         }
+        else
+        {
+            // Without native sidecars nothing orders the containers' start: the app waits for the proxy.
+            yield return new KeyValue("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true");
+        }
 
         if (ports.Inbound.Count > 0)
         {
