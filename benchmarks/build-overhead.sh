@@ -19,7 +19,13 @@ RUNS=${RUNS:-15}
 EDITS=${EDITS:-3}
 source "$(dirname "$0")/orderservice-copies.sh"
 
-build_ms() { elapsed_ms dotnet build "$1" --no-restore -v q -nologo; }
+# The compiler server this script starts has a pipe of its own, so it is the only one stopped at the
+# end: a developer's own compiler server (and its warm caches) is left alone.
+server_pipe="sidecargen-bench-$$"
+stop_server() { pkill -f -- "VBCSCompiler -pipename:$server_pipe" 2>/dev/null || true; }
+trap stop_server EXIT
+
+build_ms() { elapsed_ms dotnet build "$1" --no-restore -v q -nologo -p:SharedCompilationId="$server_pipe"; }
 
 # Prints one row of a table from the files $2-with and $2-without, whose lines are paired runs.
 row() { # $1: label, $2: path prefix
@@ -66,7 +72,7 @@ measure_builds() { # $1: label
 report_components() { # $1: the median incremental build with SidecarGen, in ms
   local dir="$work/with" log="$work/components.log"
   echo "// edit for the component report" >> "$dir/Program.cs"
-  dotnet build "$dir" --no-restore -nologo -v d -clp:PerformanceSummary -p:ReportAnalyzer=true > "$log"
+  dotnet build "$dir" --no-restore -nologo -v d -clp:PerformanceSummary -p:ReportAnalyzer=true -p:SharedCompilationId="$server_pipe" > "$log"
   awk -v build_ms="$1" '
     function ms(text) { return text ~ /^</ ? 0.5 : text * 1000 }
     /Total generator execution time/ { generators = 1 }
@@ -85,11 +91,11 @@ report_components() { # $1: the median incremental build with SidecarGen, in ms
 measure_compiler() { # $1: label, $2: extra csc option (empty or -shared)
   local dir="$work/with"
   rm -f "$work"/compile-*
-  for variant in with without; do (cd "$dir" && "$compiler" -noconfig $2 "@$work/csc-$variant.rsp" >/dev/null); done
+  for variant in with without; do (cd "$dir" && "$compiler" -noconfig ${2:+$2:$server_pipe} "@$work/csc-$variant.rsp" >/dev/null); done
   for i in $(seq $((RUNS * EDITS))); do
     if [ $((i % 2)) -eq 1 ]; then order="with without"; else order="without with"; fi
     for variant in $order; do
-      (cd "$dir" && elapsed_ms "$compiler" -noconfig $2 "@$work/csc-$variant.rsp") >> "$work/compile-$variant"
+      (cd "$dir" && elapsed_ms "$compiler" -noconfig ${2:+$2:$server_pipe} "@$work/csc-$variant.rsp") >> "$work/compile-$variant"
     done
   done
   header "$1"
@@ -104,11 +110,10 @@ export UseSharedCompilation=true MSBUILDDISABLENODEREUSE=0
 build_ms "$work/with" > /dev/null   # start the compiler server once, as a developer's first build does
 measure_builds "compiler server on (developer machine, IDE)"
 report_components "$(median < "$work/incremental-with")"
-dotnet build-server shutdown > /dev/null 2>&1 || true
+stop_server
 
 export UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1
 measure_builds "compiler server off (UseSharedCompilation=false)"
 prepare_compiler
 measure_compiler "the compiler alone, a new process per compile (no MSBuild)" ""
 measure_compiler "the compiler alone, through the compiler server (no MSBuild)" -shared
-dotnet build-server shutdown > /dev/null 2>&1 || true

@@ -7,11 +7,11 @@
 # Set-up as in build-overhead.sh (orderservice-copies.sh): the packed package, the two copies of the
 # sample, and the exact csc command line MSBuild ran for an incremental build, run directly so that
 # the runtime's switches below reach the compiler process alone. Variants of that command line:
-#   with      as MSBuild ran it
+#   with      as MSBuild ran it (on linux-x64: the package's ReadyToRun copies of SidecarGen.dll
+#             and YamlDotNet.dll, see src/SidecarGen.Build/build/SidecarGen.ReadyToRun.targets)
 #   without   SidecarGen's analyzer assemblies left out (build-overhead.sh's csc row)
-#   r2r       (R2R=1, the default) SidecarGen.dll and YamlDotNet.dll of the package ReadyToRun-
-#             compiled by Crossgen2 for this machine's runtime and OS, the rest as packed: an
-#             experiment, not what the package ships
+#   il        (where "with" used the ReadyToRun copies) the package's IL assemblies instead, as
+#             every other compiler loads them
 #
 # COUNTS runs of each variant list every JIT compilation (DOTNET_JitStdOutFile with
 # DOTNET_JitDisasmSummary=1: method, tier, IL and code size) and trace the runtime's JIT events
@@ -29,40 +29,12 @@
 set -euo pipefail
 COUNTS=${COUNTS:-3}
 RUNS=${RUNS:-15}
-R2R=${R2R:-1}
 source "$(dirname "$0")/orderservice-copies.sh"
 
-# SidecarGen.dll and YamlDotNet.dll from the restored package, ReadyToRun-compiled into $work/r2r
-# next to the package's other analyzer assembly, and csc-r2r.rsp pointing there. Crossgen2 comes from
-# the SDK's own pack for this runtime (restored as a project that publishes ReadyToRun would).
-make_r2r() {
-  local dir="$work/crossgen" analyzers crossgen2 runtime
-  mkdir -p "$dir" "$work/r2r"
-  cat > "$dir/crossgen.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <RuntimeIdentifier>$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')</RuntimeIdentifier>
-    <PublishReadyToRun>true</PublishReadyToRun>
-    <SelfContained>false</SelfContained>
-  </PropertyGroup>
-</Project>
-XML
-  echo '<Project />' > "$dir/Directory.Build.props"
-  echo '<Project />' > "$dir/Directory.Packages.props"
-  dotnet restore "$dir" -v q -nologo >/dev/null
-  crossgen2=$(dotnet msbuild "$dir" -nologo -t:ResolveFrameworkReferences,ResolveReadyToRunCompilers -getItem:Crossgen2Tool \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["Items"]["Crossgen2Tool"][0]["FullPath"])')
-  runtime=$(dotnet --list-runtimes | awk -v v="$(dotnet msbuild "$dir" -nologo -getProperty:BundledNETCoreAppPackageVersion)" \
-    '$1 == "Microsoft.NETCore.App" && $2 == v { gsub(/[][]/, "", $3); print $3 "/" v }')
-  analyzers=$(dirname "$(grep -o -E '/analyzer:[^ ]*/sidecargen/[^ ]*/SidecarGen\.dll' "$work/csc-with.rsp" | sed 's#^/analyzer:##')")
-  cp "$analyzers"/*.dll "$work/r2r/"
-  for assembly in YamlDotNet SidecarGen; do
-    "$crossgen2" "$analyzers/$assembly.dll" -o "$work/r2r/$assembly.dll" -O -r "$runtime/*.dll" -r "$(dirname "$compiler")/*.dll" \
-      -r "$analyzers/YamlDotNet.dll" > "$work/crossgen-$assembly.log"
-  done
-  sed "s#$analyzers/#$work/r2r/#g" "$work/csc-with.rsp" > "$work/csc-r2r.rsp"
-  echo "ReadyToRun: $(cd "$work/r2r" && ls -l SidecarGen.dll YamlDotNet.dll | awk '{ printf "%s %d KB  ", $9, $5 / 1024 }')(IL: $(cd "$analyzers" && ls -l SidecarGen.dll YamlDotNet.dll | awk '{ printf "%d KB ", $5 / 1024 }'| sed 's/ $//')), crossgen2 $(basename "$(dirname "$(dirname "$crossgen2")")")"
+# csc-il.rsp: the build's command line with the package's IL analyzer assemblies instead of the
+# ReadyToRun copies SidecarGen.ReadyToRun.targets passed (a .NET compiler on linux-x64 gets those).
+make_il() {
+  sed 's#/readytorun/linux-x64/#/analyzers/dotnet/cs/#g' "$work/csc-with.rsp" > "$work/csc-il.rsp"
 }
 
 compile() { # $1: variant; the caller's environment reaches csc
@@ -87,14 +59,14 @@ prepare_compiler
 echo "compiler: $compiler"
 dotnet build "$root/benchmarks/JitTrace" -c Release -o "$work/tools" -v q -nologo >/dev/null
 variants="with without"
-if [ "$R2R" = 1 ]; then
-  make_r2r
-  variants="with without r2r"
+if grep -q '/readytorun/linux-x64/' "$work/csc-with.rsp"; then
+  make_il
+  variants="with without il"
 fi
 
 # The same compilation either way: the ReadyToRun images must not change what SidecarGen produces.
 for variant in $variants; do compile "$variant"; cp "$work/csc/out.dll" "$work/csc/out-$variant.dll"; done
-if [ "$R2R" = 1 ]; then cmp -s "$work/csc/out-with.dll" "$work/csc/out-r2r.dll" || { echo "the r2r compile produced another assembly" >&2; exit 1; }; fi
+if [ -f "$work/csc-il.rsp" ]; then cmp -s "$work/csc/out-with.dll" "$work/csc/out-il.dll" || { echo "the IL compile produced another assembly" >&2; exit 1; }; fi
 
 mkdir -p "$work/jit" "$work/times"
 for i in $(seq "$COUNTS"); do

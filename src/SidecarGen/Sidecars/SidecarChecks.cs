@@ -7,8 +7,17 @@ namespace SidecarGen.Sidecars;
 /// <summary>Checks several sidecar kinds make on their own properties.</summary>
 internal static class SidecarChecks
 {
-    /// <summary>SCG0013: an absolute http(s) URL; <paramref name="required"/> says whether leaving it out is an error too.</summary>
-    public static void Url(AttributeFindings findings, string property, string? url, bool required)
+    /// <summary>The URL when <paramref name="text"/> is an absolute http(s) URL without white space, else null: the one parse of a URL property.</summary>
+    public static Uri? HttpUrl(string? text) =>
+        text is not null && !text.Any(char.IsWhiteSpace) && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+
+    /// <summary>
+    /// SCG0013: <paramref name="url"/> was given but <paramref name="parsed"/> (its <see cref="HttpUrl"/>) is null;
+    /// <paramref name="required"/> says whether leaving it out is an error too.
+    /// </summary>
+    public static void Url(AttributeFindings findings, string property, string? url, Uri? parsed, bool required)
     {
         if (url is null)
         {
@@ -20,14 +29,11 @@ internal static class SidecarChecks
             return;
         }
 
-        if (!IsHttpUrl(url))
+        if (parsed is null)
         {
             findings.Report(RuleIds.InvalidUrl, property, $"{property} '{url}' is not an absolute http(s) URL");
         }
     }
-
-    private static bool IsHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !url.Any(char.IsWhiteSpace);
 
     /// <summary>SCG0007: a Secret name Kubernetes accepts.</summary>
     public static void SecretName(AttributeFindings findings, string property, string? value)

@@ -39,7 +39,7 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
     protected override void Check(AuthProxyOptions options, AttributeFindings findings)
     {
         SidecarChecks.SecretName(findings, nameof(AuthProxySidecarAttribute.SecretName), options.SecretName);
-        SidecarChecks.Url(findings, nameof(AuthProxySidecarAttribute.IssuerUrl), options.IssuerUrl, required: true);
+        SidecarChecks.Url(findings, nameof(AuthProxySidecarAttribute.IssuerUrl), options.IssuerUrl, SidecarChecks.HttpUrl(options.IssuerUrl), required: true);
     }
 
     protected override SidecarSpec Plan(AuthProxyOptions options, SidecarContext context)

@@ -1,7 +1,7 @@
 namespace SidecarGen.Sidecars.ConfigWatcher;
 
 /// <summary>What both watchers are told: the store, the key, where the app reads, and their own names.</summary>
-internal sealed record ConfigWatcherContext(string SidecarName, string Address, string Key, string MountPath)
+internal sealed record ConfigWatcherContext(string SidecarName, System.Uri Address, string Key, string MountPath)
 {
     public string ConfigDirectory => Pod.SidecarSpec.ConfigMount(SidecarName);
 

@@ -36,7 +36,7 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
             findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.MountPath), $"{nameof(ConfigWatcherSidecarAttribute.MountPath)} '{options.MountPath}' must be an absolute folder path other than '/'");
         }
 
-        SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, required: false);
+        SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, options.AddressUrl, required: false);
     }
 
     protected override SidecarSpec Plan(ConfigWatcherOptions options, SidecarContext context)
@@ -46,7 +46,7 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
         var mountPath = options.MountPath.TrimEnd('/');
         var watcherContext = new ConfigWatcherContext(
             name,
-            options.Address is { Length: > 0 } address ? address : etcd ? EtcdWatcher.DefaultAddress : ConsulTemplateWatcher.DefaultAddress,
+            options.AddressUrl ?? (etcd ? EtcdWatcher.DefaultAddress : ConsulTemplateWatcher.DefaultAddress),
             options.Key is { Length: > 0 } key ? key : "config/" + context.ServiceName,
             mountPath);
         var watcher = etcd ? EtcdWatcher.Build(watcherContext) : ConsulTemplateWatcher.Build(watcherContext);

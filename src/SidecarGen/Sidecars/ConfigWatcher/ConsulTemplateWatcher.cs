@@ -14,7 +14,7 @@ internal static class ConsulTemplateWatcher
     /// <summary>consul-template (Alpine-based: has the <c>test</c> command the probe runs).</summary>
     public const string Image = "hashicorp/consul-template:0.39.1";
 
-    public const string DefaultAddress = "http://consul:8500";
+    public static readonly Uri DefaultAddress = new("http://consul:8500");
     public const string OutputFile = "config.json";
     private const string ConfigFile = "consul-template.hcl";
 
@@ -37,7 +37,7 @@ internal static class ConsulTemplateWatcher
     /// </summary>
     private static string Render(ConfigWatcherContext context, string destination)
     {
-        var address = new Uri(context.Address);
+        var address = context.Address;
         var text = new StringBuilder()
             .Append("consul {\n")
             .Append("  address = ").Append(Quote(address.Authority)).Append('\n');

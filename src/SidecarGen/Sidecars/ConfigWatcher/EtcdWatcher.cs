@@ -13,7 +13,7 @@ internal static class EtcdWatcher
     /// <summary>etcd with etcdctl and a shell for the watch loop (the upstream image is distroless).</summary>
     public const string Image = "bitnami/etcd:3.5.17";
 
-    public const string DefaultAddress = "http://etcd:2379";
+    public static readonly System.Uri DefaultAddress = new("http://etcd:2379");
     private const string ScriptFile = "watch.sh";
     private static readonly string Script = ReadScript();
 
@@ -24,7 +24,7 @@ internal static class EtcdWatcher
         EquatableArray.Of(new ConfigFileSpec(ScriptFile, Script)),
         EquatableArray.Of(
             EnvVarSpec.Literal("ETCDCTL_API", "3"),
-            EnvVarSpec.Literal("SIDECARGEN_ETCD_ENDPOINT", context.Address),
+            EnvVarSpec.Literal("SIDECARGEN_ETCD_ENDPOINT", context.Address.OriginalString),
             EnvVarSpec.Literal("SIDECARGEN_ETCD_PREFIX", context.Key),
             EnvVarSpec.Literal("SIDECARGEN_CONFIG_DIR", context.MountPath),
             EnvVarSpec.Literal("SIDECARGEN_READY_FILE", ConfigWatcherContext.ReadyFile)),

@@ -3,14 +3,12 @@ using System.Globalization;
 
 namespace SidecarGen.Sidecars.Logging;
 
-/// <summary>Where a log agent ships to, parsed once from <c>Output</c> and <c>Endpoint</c>.</summary>
+/// <summary>Where a log agent ships to, from <c>Output</c> and the endpoint URL read once into the options.</summary>
 internal sealed record LogDestination(LogOutput Kind, string Host, int Port, bool Tls, string Path)
 {
-    public static LogDestination Parse(LogOutput kind, string? endpoint)
+    public static LogDestination Of(LogOutput kind, Uri? endpoint)
     {
-        if (kind == LogOutput.Stdout
-            || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (kind == LogOutput.Stdout || endpoint is not { } uri)
         {
             // A missing or bad endpoint is SCG0013; the generator writes nothing while it stands.
             return new LogDestination(LogOutput.Stdout, string.Empty, 0, false, string.Empty);

@@ -38,13 +38,13 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
             findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.Output), "This log agent's stock image cannot ship to that output; use LogAgent.FluentBit");
         }
 
-        SidecarChecks.Url(findings, nameof(LoggingSidecarAttribute.Endpoint), options.Endpoint, required: options.Output != LogOutput.Stdout);
+        SidecarChecks.Url(findings, nameof(LoggingSidecarAttribute.Endpoint), options.Endpoint, options.EndpointUrl, required: options.Output != LogOutput.Stdout);
     }
 
     protected override SidecarSpec Plan(LoggingOptions options, SidecarContext context)
     {
         var name = options.Common.Name;
-        var destination = LogDestination.Parse(options.Output, options.Endpoint);
+        var destination = LogDestination.Of(options.Output, options.EndpointUrl);
         var agentContext = new LogAgentContext(name, context.ServiceName, options.LogPath, destination);
         var agent = options.Agent switch
         {
