@@ -79,7 +79,7 @@ public sealed class MeshProviderTests
         // Compose has no mesh: the app calls its upstreams directly, as it does through the injected proxy.
         var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!;
         Assert.Null(compose["service-mesh"]);
-        foreach (var env in new[] { pod.Container("payment-service").Env.ToDictionary(e => e.Name, e => e.Value), compose["payment-service"]!["environment"]!.AsObject().ToDictionary(p => p.Key, p => (string?)p.Value) })
+        foreach (var env in new[] { pod.Container("payment-service").Env.ToDictionary(e => e.Name, e => (string?)e.Value), compose["payment-service"]!["environment"]!.AsObject().ToDictionary(p => p.Key, p => (string?)p.Value) })
         {
             Assert.Equal("http://ledger.finance.svc.cluster.local:8080", env["SIDECARGEN_UPSTREAM_LEDGER"]);
             Assert.Equal("https://fx.example.com:443", env["SIDECARGEN_UPSTREAM_FX"]);

@@ -74,13 +74,9 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
             InboundPort: null,
-            MeshBypassPorts: EquatableArray.Of(StorePort(watcherContext.Address)));
-    }
 
-    /// <summary>
-    /// The store's port. The app waits for the first sync, so the watcher reaches its store directly,
-    /// not through a mesh proxy whose egress policy or readiness could hold the whole Pod back.
-    /// </summary>
-    private static int StorePort(string address) =>
-        System.Uri.TryCreate(address, System.UriKind.Absolute, out var uri) ? uri.Port : 80;
+            // The app waits for the first sync, so the watcher reaches its store directly, not through
+            // a mesh proxy whose egress policy or readiness could hold the whole Pod back.
+            MeshBypassPorts: EquatableArray.Of(watcherContext.Address.Port));
+    }
 }
