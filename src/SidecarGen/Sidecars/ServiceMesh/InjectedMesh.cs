@@ -25,6 +25,9 @@ internal abstract class InjectedMesh : MeshProxy
     /// <summary>Every port the injected proxy listens on in the Pod's network namespace.</summary>
     protected abstract IReadOnlyList<int> ProxyPorts { get; }
 
+    /// <summary>What happens to a call that leaves the mesh (the rest of SCG0021's message).</summary>
+    protected abstract string OutsideMesh { get; }
+
     /// <summary>The Pod template's annotations for these options and ports.</summary>
     protected abstract IEnumerable<KeyValue> PodAnnotations(ServiceMeshOptions options, SidecarContext context, MeshPorts ports);
 
@@ -81,9 +84,6 @@ internal abstract class InjectedMesh : MeshProxy
                 $"{nameof(ServiceMeshSidecarAttribute.Retries)} and {nameof(ServiceMeshSidecarAttribute.TimeoutSeconds)} have no effect here: the Pod's entry '{plan.Entry.ContainerName}' speaks TLS, which {MeshName} passes through without seeing requests");
         }
     }
-
-    /// <summary>What happens to a call that leaves the mesh (the rest of SCG0021's message).</summary>
-    protected abstract string OutsideMesh { get; }
 
     public sealed override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context)
     {
