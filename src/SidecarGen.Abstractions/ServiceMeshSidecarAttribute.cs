@@ -56,6 +56,13 @@ public sealed class ServiceMeshSidecarAttribute : SidecarAttribute
     /// </summary>
     public string? TlsSecretName { get; set; }
 
+    /// <summary>
+    /// A cert-manager issuer that writes the Secret <see cref="TlsSecretName"/> through a <c>Certificate</c>:
+    /// <c>"name"</c> for a <c>ClusterIssuer</c>, <c>"Issuer/name"</c> for an <c>Issuer</c> in the service's
+    /// namespace. Default (null): you create the Secret.
+    /// </summary>
+    public string? CertificateIssuer { get; set; }
+
     /// <summary>Circuit breaker: maximum connections. Default 1024.</summary>
     public int MaxConnections { get; set; } = 1024;
 

@@ -41,6 +41,13 @@ public sealed class SidecarServiceAttribute : Attribute
     /// <summary>The port the app listens on (it gets <c>ASPNETCORE_HTTP_PORTS</c>). Default 8080.</summary>
     public int Port { get; set; } = 8080;
 
+    /// <summary>
+    /// The public host name (a DNS name such as <c>orders.example.com</c>). Default (null): not exposed
+    /// outside the cluster. With it, an <c>HTTPRoute</c> to the Gateway <c>SidecarGenGateway</c>, else an
+    /// <c>Ingress</c> of class <c>SidecarGenIngressClass</c>, routes it to the Service.
+    /// </summary>
+    public string? Host { get; set; }
+
     /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated.</summary>
     public int Replicas { get; set; } = 2;
 

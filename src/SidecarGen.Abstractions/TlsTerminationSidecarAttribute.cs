@@ -30,4 +30,11 @@ public sealed class TlsTerminationSidecarAttribute : SidecarAttribute
 
     /// <summary>The Secret holding <c>tls.crt</c> and <c>tls.key</c>. Default (null): <c>&lt;service&gt;-tls</c>.</summary>
     public string? TlsSecretName { get; set; }
+
+    /// <summary>
+    /// A cert-manager issuer that writes the Secret <see cref="TlsSecretName"/> through a <c>Certificate</c>:
+    /// <c>"name"</c> for a <c>ClusterIssuer</c>, <c>"Issuer/name"</c> for an <c>Issuer</c> in the service's
+    /// namespace. Default (null): you create the Secret.
+    /// </summary>
+    public string? CertificateIssuer { get; set; }
 }

@@ -140,4 +140,52 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         Assert.True(File.Exists(Path.Combine(consumer.Directory, "elsewhere", "kubernetes", "deployment.yaml")));
         Assert.False(File.Exists(Path.Combine(manifests, "kubernetes", "deployment.yaml")));
     }
+
+    [Fact]
+    public void Msbuild_properties_switch_on_the_cluster_add_ons_and_a_bad_value_fails_the_build()
+    {
+        var consumer = ConsumerProject.Create(package, "Orders", """
+            using SidecarGen;
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.Run();
+
+            [SidecarService("orders", Host = "orders.example.com")]
+            [MetricsSidecar]
+            [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "orders-auth")]
+            [TlsTerminationSidecar(CertificateIssuer = "letsencrypt")]
+            public partial class Program;
+            """);
+        var project = Path.Combine(consumer.Directory, "Orders.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<Nullable>enable</Nullable>",
+            "<Nullable>enable</Nullable><SidecarGenNamespace>shop</SidecarGenNamespace><SidecarGenPrometheus>PodMonitor</SidecarGenPrometheus>"
+            + "<SidecarGenGateway>gateway-system/public</SidecarGenGateway><SidecarGenSecretStore>ClusterSecretStore/vault</SidecarGenSecretStore>"));
+
+        var build = consumer.Build();
+
+        // The route reaches a TLS port: a warning, not an error.
+        Assert.Contains("warning SCG0027", build);
+        string[] addOns = { "certificate-orders-tls.yaml", "externalsecret-orders-auth.yaml", "httproute.yaml", "podmonitor.yaml" };
+        foreach (var file in addOns)
+        {
+            Assert.True(File.Exists(consumer.ManifestPath("kubernetes/" + file)), file + " was not written");
+            Assert.Contains("  - " + file, File.ReadAllText(consumer.ManifestPath("kubernetes/kustomization.yaml")));
+        }
+
+        Assert.Contains("name: vault", File.ReadAllText(consumer.ManifestPath("kubernetes/externalsecret-orders-auth.yaml")));
+        Assert.DoesNotContain("prometheus.io/", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+
+        // A bad value is a build error naming the property; the files written before stay as they were.
+        var before = File.ReadAllText(consumer.ManifestPath("kubernetes/podmonitor.yaml"));
+        var (exitCode, output) = DotNet.Run(consumer.Directory, "build", "-p:SidecarGenPrometheus=Prometheus");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error SCG0024: SidecarGenPrometheus 'Prometheus' is not Annotations, PodMonitor or ServiceMonitor", output);
+        Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/podmonitor.yaml")));
+
+        // Switched off again: the add-ons' files go, and the annotations come back.
+        DotNet.Succeed(consumer.Directory, "build", "-p:SidecarGenPrometheus=Annotations", "-p:SidecarGenSecretStore=", "-p:SidecarGenGateway=");
+        Assert.All(addOns.Where(file => !file.StartsWith("certificate", StringComparison.Ordinal)), file => Assert.False(File.Exists(consumer.ManifestPath("kubernetes/" + file)), file + " is stale"));
+        Assert.True(File.Exists(consumer.ManifestPath("kubernetes/ingress.yaml")));
+        Assert.Contains("prometheus.io/port: '8889'", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+    }
 }

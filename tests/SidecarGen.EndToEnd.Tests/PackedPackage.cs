@@ -11,7 +11,10 @@ public sealed class PackedPackage : IDisposable
         Root = Directory.CreateTempSubdirectory("sidecargen-e2e-").FullName;
         Feed = Path.Combine(Root, "feed");
         Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
-        DotNet.Succeed(RepositoryRoot, "pack", "src/SidecarGen.Package/SidecarGen.Package.csproj", "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+        // Restored without the version, as every other build of the repository restores it: a restore with
+        // it would rewrite the projects' obj/project.assets.json while other test processes build them.
+        DotNet.Succeed(RepositoryRoot, "restore", "src/SidecarGen.Package/SidecarGen.Package.csproj");
+        DotNet.Succeed(RepositoryRoot, "pack", "src/SidecarGen.Package/SidecarGen.Package.csproj", "--no-restore", "-c", "Release", "-o", Feed, "-p:Version=" + Version);
         Assert.True(File.Exists(Path.Combine(Feed, $"SidecarGen.{Version}.nupkg")));
     }
 

@@ -14,6 +14,11 @@ internal static class FindingLocator
 {
     public static Location Locate(INamedTypeSymbol type, Finding finding, CancellationToken cancellationToken)
     {
+        if (finding.Ordinal == Finding.BuildProperty)
+        {
+            return Location.None;
+        }
+
         var attributes = type.GetAttributes();
         if (finding.Ordinal < 0 || finding.Ordinal >= attributes.Length
             || attributes[finding.Ordinal].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)

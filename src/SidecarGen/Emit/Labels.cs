@@ -7,10 +7,14 @@ namespace SidecarGen.Emit;
 internal static class Labels
 {
     public const string ManagedBy = "SidecarGen";
+    public const string Component = "app.kubernetes.io/component";
+    public const string Server = "server";
+    public const string Metrics = "metrics";
 
     public static IEnumerable<KeyValue> Selector(ServicePlan plan) => PodLabels.Selector(plan.Name);
 
-    public static IEnumerable<KeyValue> All(ServicePlan plan)
+    /// <summary>Every label; <paramref name="component"/> tells the app's objects from the metrics Service.</summary>
+    public static IEnumerable<KeyValue> All(ServicePlan plan, string component = Server)
     {
         foreach (var label in Selector(plan))
         {
@@ -22,7 +26,7 @@ internal static class Labels
             yield return new KeyValue("app.kubernetes.io/version", version);
         }
 
-        yield return new KeyValue("app.kubernetes.io/component", "server");
+        yield return new KeyValue(Component, component);
         yield return new KeyValue("app.kubernetes.io/managed-by", ManagedBy);
     }
 

@@ -12,9 +12,10 @@ internal sealed record BuildSettings(
     bool Compose,
     string KubernetesVersion,
     string? Namespace,
-    string? DomainNamespaces)
+    string? DomainNamespaces,
+    ClusterAddOns AddOns)
 {
     public const string DefaultKubernetesVersion = "1.33";
 
-    public static readonly BuildSettings Default = new("app", null, null, null, null, null, true, true, DefaultKubernetesVersion, null, null);
+    public static readonly BuildSettings Default = new("app", null, null, null, null, null, true, true, DefaultKubernetesVersion, null, null, ClusterAddOns.None);
 }

@@ -1,7 +1,7 @@
 namespace SidecarGen.Model;
 
 /// <summary><c>[SidecarService]</c> read into typed data; its defaults are the attribute's own.</summary>
-internal sealed record ServiceOptions(string? Name, string? Image, int Port, int Replicas, string HealthPath, ResourceOptions Resources)
+internal sealed record ServiceOptions(string? Name, string? Image, int Port, int Replicas, string HealthPath, ResourceOptions Resources, string? Host)
 {
     /// <summary>A project without <c>[SidecarService]</c>: every default of the attribute.</summary>
     public static readonly ServiceOptions Default = Read(new SidecarServiceAttribute());
@@ -12,5 +12,6 @@ internal sealed record ServiceOptions(string? Name, string? Image, int Port, int
         attribute.Port,
         attribute.Replicas,
         attribute.HealthPath,
-        new ResourceOptions(attribute.CpuRequest, attribute.MemoryRequest, attribute.CpuLimit, attribute.MemoryLimit));
+        new ResourceOptions(attribute.CpuRequest, attribute.MemoryRequest, attribute.CpuLimit, attribute.MemoryLimit),
+        attribute.Host);
 }

@@ -55,7 +55,9 @@ internal static class ServicePlanner
             entry ?? new EntryPoint(name, AppPortName, port),
             SupportsNativeSidecars(settings.KubernetesVersion),
             settings.Kubernetes,
-            settings.Compose);
+            settings.Compose,
+            service.Host,
+            settings.AddOns);
     }
 
     public static string ServiceName(ServiceDeclaration declaration, BuildSettings settings) =>

@@ -43,6 +43,10 @@ internal static class Naming
         return label.Length == 0 ? "app" : label;
     }
 
+    /// <summary><paramref name="label"/> with <paramref name="suffix"/>, shortened so the result stays a DNS-1123 label.</summary>
+    public static string Suffixed(string label, string suffix) =>
+        (label.Length + suffix.Length <= 63 ? label : label.Substring(0, 63 - suffix.Length).TrimEnd('-')) + suffix;
+
     /// <summary><c>order-auth_client-id</c> → <c>ORDER_AUTH_CLIENT_ID</c>.</summary>
     public static string EnvironmentName(string text)
     {

@@ -4,7 +4,8 @@ namespace SidecarGen.Pod;
 
 /// <summary>
 /// The resolved service: every default applied, every sidecar built and wired into the traffic
-/// chain. The writers render only this.
+/// chain. The writers render only this. <paramref name="Host"/> is the public host name, routed as
+/// <paramref name="AddOns"/> say.
 /// </summary>
 internal sealed record ServicePlan(
     string Name,
@@ -16,7 +17,9 @@ internal sealed record ServicePlan(
     EntryPoint Entry,
     bool NativeSidecars,
     bool Kubernetes,
-    bool Compose)
+    bool Compose,
+    string? Host,
+    ClusterAddOns AddOns)
 {
     /// <summary>The sidecars whose containers SidecarGen runs: every one but those the cluster injects (a mesh's proxy).</summary>
     public System.Collections.Generic.IEnumerable<SidecarSpec> Running => System.Linq.Enumerable.Where(Sidecars, sidecar => !sidecar.Injected);

@@ -11,8 +11,13 @@ namespace SidecarGen.Pod;
 /// A sidecar may also shape the objects around the Pod: labels of the Pod template, annotations and
 /// the <c>appProtocol</c> of the Service, extra ports the NetworkPolicy admits, and whole objects
 /// beside the Deployment. <paramref name="MeshBypassPorts"/> are ports outside the Pod the sidecar must
-/// reach directly, not through a mesh's proxy (a config store the app waits for). <paramref name="Injected"/> says the cluster injects the container (a
-/// mesh's proxy): the writers do not render it, and the checks still count its ports.
+/// reach directly, not through a mesh's proxy (a config store the app waits for).
+/// <paramref name="Injected"/> says the cluster injects the container (a mesh's proxy): the writers
+/// do not render it, and the checks still count its ports.
+/// </para>
+/// <para>
+/// <paramref name="Metrics"/> is the Prometheus endpoint it serves; <paramref name="Certificate"/> the
+/// cert-manager Certificate that writes its TLS Secret, when it names an issuer.
 /// </para>
 /// </summary>
 internal sealed record SidecarSpec(
@@ -29,7 +34,9 @@ internal sealed record SidecarSpec(
     EquatableArray<int> IngressPorts = default,
     EquatableArray<ObjectSpec> Objects = default,
     EquatableArray<int> MeshBypassPorts = default,
-    bool Injected = false)
+    bool Injected = false,
+    MetricsEndpoint? Metrics = null,
+    CertificateSpec? Certificate = null)
 {
     public string Name => Container.Name;
 

@@ -29,7 +29,8 @@ internal static class BuildSettingsReader
             Compose: Enabled("SidecarGenCompose"),
             KubernetesVersion: Get("SidecarGenKubernetesVersion") ?? BuildSettings.DefaultKubernetesVersion,
             Namespace: Get("SidecarGenNamespace"),
-            DomainNamespaces: Get("SidecarGenDomainNamespaces"));
+            DomainNamespaces: Get("SidecarGenDomainNamespaces"),
+            AddOns: ClusterAddOns.Read(Get));
     }
 
     private static string? FirstTag(string? tags) =>

@@ -40,11 +40,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UpstreamOutsideMesh = Warning(RuleIds.UpstreamOutsideMesh, "An upstream is outside the service mesh", "{0}");
     public static readonly DiagnosticDescriptor ProbeBehindStrictMtls = Warning(RuleIds.ProbeBehindStrictMtls, "A sidecar's probe cannot pass Istio's strict mutual TLS", "{0}");
 
+    // The cluster add-ons (Prometheus Operator, cert-manager, Gateway API / Ingress, External Secrets).
+    public static readonly DiagnosticDescriptor InvalidAddOnSetting = Error(RuleIds.InvalidAddOnSetting, "Invalid cluster add-on MSBuild property", "{0}");
+    public static readonly DiagnosticDescriptor InvalidHost = Error(RuleIds.InvalidHost, "Host is not a DNS name", "{0}");
+    public static readonly DiagnosticDescriptor InvalidIssuer = Error(RuleIds.InvalidIssuer, "Invalid certificate issuer reference", "{0}");
+    public static readonly DiagnosticDescriptor AddOnWithoutEffect = Warning(RuleIds.AddOnWithoutEffect, "A cluster add-on setting has no effect or cannot work", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
         PortOutOfRange, SidecarsOutweighApp, SecretInSource, Privileged, InvalidUrl, NoNativeSidecars, SeveralServices, CannotRender,
         IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
+        InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

@@ -9,6 +9,9 @@ namespace SidecarGen.Rules;
 /// </summary>
 internal sealed record Finding(string RuleId, int Ordinal, string? Argument, string Message, int? Item = null, string? FixValue = null)
 {
+    /// <summary>The ordinal of a finding about an MSBuild property, which has no place in source: reported without a location.</summary>
+    public const int BuildProperty = int.MinValue;
+
     /// <summary>An error stops the generator from writing; its descriptor alone says which rules are errors.</summary>
     public bool IsError => DiagnosticDescriptors.For(RuleId).DefaultSeverity == DiagnosticSeverity.Error;
 }

@@ -25,6 +25,7 @@ internal static class ServiceValidator
         ResourceRules.Check(context);
         ConcernRules.Check(context);
         PlatformRules.Check(context);
+        AddOnRules.Check(context);
 
         // The Pod as a whole (every container's ports, mounts and variables) is only meaningful for input the planner accepts.
         if (context.Findings.HasErrors)
@@ -34,6 +35,7 @@ internal static class ServiceValidator
 
         var plan = ServicePlanner.Plan(declaration, settings);
         PodRules.Check(context, plan);
+        AddOnRules.Check(context, plan);
         return new ValidationResult(context.Findings.Items.ToEquatableArray(), context.Findings.HasErrors ? null : plan);
     }
 }

@@ -41,8 +41,9 @@ internal static class HandPlans
         EquatableArray.Of(new ConfigFileSpec("tailer.conf", "[INPUT]\n    path /var/log/shop/*.log\n")),
         EquatableArray.Of(new SharedVolumeSpec("tailer-logs", "/var/log/shop", AppReadOnly: false)),
         EquatableArray<EnvVarSpec>.Empty,
-        EquatableArray.Of(new KeyValue("prometheus.io/scrape", "true"), new KeyValue("prometheus.io/port", "9100")),
-        InboundPort: null);
+        EquatableArray<KeyValue>.Empty,
+        InboundPort: null,
+        Metrics: new MetricsEndpoint("tailer-metrics", 9100, "/metrics"));
 
     /// <summary>A TLS-terminating proxy that takes the Pod's inbound traffic on 8443 and is probed over TCP.</summary>
     public static readonly SidecarSpec Gate = new(
@@ -99,7 +100,7 @@ internal static class HandPlans
             ? new EntryPoint(front.Name, front.Container.Ports.Single(p => p.Port == front.InboundPort).Name, front.InboundPort!.Value)
             : new EntryPoint(App, "http", 8080);
 
-        return new ServicePlan(App, "3.1.4", null, 2, app, sidecars.ToEquatableArray(), entry, NativeSidecars: true, Kubernetes: true, Compose: true);
+        return new ServicePlan(App, "3.1.4", null, 2, app, sidecars.ToEquatableArray(), entry, NativeSidecars: true, Kubernetes: true, Compose: true, Host: null, AddOns: ClusterAddOns.None);
     }
 
     /// <summary>The usual plan of these tests: the tailer and the gate.</summary>

@@ -1,5 +1,6 @@
 using k8s.Models;
 using SidecarGen.Emit.Kubernetes;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Tests.Infrastructure;
 using static SidecarGen.Tests.Emit.HandPlans;
@@ -95,6 +96,7 @@ public sealed class KubernetesWriterTests
         var annotations = deployment.Spec.Template.Metadata.Annotations;
         Assert.Matches("^[0-9a-f]{16}$", annotations["sidecargen.io/config-hash"]);
         Assert.Equal("9100", annotations["prometheus.io/port"]);
+        Assert.Equal("/metrics", annotations["prometheus.io/path"]);
     }
 
     [Fact]
@@ -173,5 +175,36 @@ public sealed class KubernetesWriterTests
         var budget = KubernetesObjects.Load<V1PodDisruptionBudget>(full["kubernetes/poddisruptionbudget.yaml"]);
         Assert.Equal("1", budget.Spec.MaxUnavailable.Value);
         Assert.Equal(App, budget.Spec.Selector.MatchLabels["app.kubernetes.io/name"]);
+    }
+
+    [Fact]
+    public void The_add_on_writers_render_what_the_plan_says_and_nothing_else()
+    {
+        var addOns = ClusterAddOns.Read(name => name switch
+        {
+            ClusterAddOns.PrometheusProperty => "PodMonitor",
+            ClusterAddOns.GatewayProperty => "edge/public",
+            ClusterAddOns.IngressNamespaceProperty => "edge-proxies",
+            ClusterAddOns.SecretStoreProperty => "SecretStore/shop",
+            _ => null,
+        });
+        var gate = Gate with { Certificate = new CertificateSpec(new QualifiedName("Issuer", "shop-ca"), "gate-tls", ClientAuth: false) };
+        var files = Files(Plan(Tailer, gate) with { Host = "shop.example.com", AddOns = addOns });
+
+        Assert.Equal(
+            new[] { "podmonitor.yaml", "certificate-gate-tls.yaml", "httproute.yaml", "externalsecret-shop-creds.yaml" },
+            files.Keys.Select(Path.GetFileName).SkipWhile(name => name != "networkpolicy.yaml").Skip(1).SkipLast(1));
+        Assert.DoesNotContain("prometheus.io/", files["kubernetes/deployment.yaml"]);
+        var monitor = YamlJson.Parse(files["kubernetes/podmonitor.yaml"]);
+        Assert.Equal("tailer-metrics", (string?)monitor["spec"]!["podMetricsEndpoints"]![0]!["port"]);
+        var external = YamlJson.Parse(files["kubernetes/externalsecret-shop-creds.yaml"])["spec"]!;
+        Assert.Equal(new[] { "token", "ca.crt" }, external["data"]!.AsArray().Select(d => (string)d!["secretKey"]!));
+        Assert.Equal("SecretStore", (string?)external["secretStoreRef"]!["kind"]);
+
+        // The controller's namespace, not the Gateway's, is admitted when SidecarGenIngressNamespace says so.
+        var policy = KubernetesObjects.Load<V1NetworkPolicy>(files["kubernetes/networkpolicy.yaml"]);
+        var controllerRule = policy.Spec.Ingress[1];
+        Assert.Equal("edge-proxies", controllerRule.FromProperty.Single().NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        Assert.Equal("8443", controllerRule.Ports.Single().Port.Value);
     }
 }

@@ -5,10 +5,9 @@ namespace SidecarGen.Tests.Generator;
 
 /// <summary>
 /// Every generated Kubernetes object validated against the JSON schemas generated from the
-/// Kubernetes OpenAPI spec and, for Istio's kinds, from Istio's CRDs (the npm packages
-/// kubernetes-models and @kubernetes-models/istio, run by OpenApi/validate.mjs; .ci/run installs
-/// them): types, required fields and enums, beyond what a strict read-back checks; for the CRDs
-/// also no field the API server's strict field validation would reject.
+/// Kubernetes OpenAPI spec and the CRDs of the add-ons and of Istio (the npm packages
+/// kubernetes-models and @kubernetes-models/*, run by OpenApi/validate.mjs; .ci/run installs them):
+/// types, required fields and enums, beyond what a strict read-back checks.
 /// </summary>
 public sealed class KubernetesOpenApiTests : IDisposable
 {
@@ -33,51 +32,91 @@ public sealed class KubernetesOpenApiTests : IDisposable
     [MemberData(nameof(Services))]
     public void Every_object_matches_the_kubernetes_openapi_schema(string name, string source)
     {
-        var (node, validator) = Validator();
-
         foreach (var kubernetesVersion in new[] { "1.33", "1.28" })
         {
-            var output = GeneratorHarness.Run(source, new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = kubernetesVersion });
-            var files = output.KubernetesObjects.Select(file =>
-            {
-                var path = Path.Combine(folder, name + "-" + kubernetesVersion + "-" + Path.GetFileName(file.Key));
-                File.WriteAllText(path, file.Value);
-                return path;
-            }).ToList();
-
-            var (exitCode, log) = Processes.Run(node, new[] { validator }.Concat(files));
-
-            Assert.True(exitCode == 0, log);
-            Assert.Equal(files.Count, log.Split('\n').Count(line => line.StartsWith("ok ", StringComparison.Ordinal)));
+            Validate(name + "-" + kubernetesVersion, GeneratorHarness.Run(source, new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = kubernetesVersion }));
         }
     }
 
-    [SkippableFact]
-    public void The_crd_check_rejects_a_field_istio_does_not_know()
+    /// <summary>The add-ons' objects against the schemas of their CRDs (@kubernetes-models/prometheus-operator, cert-manager, gateway-api, external-secrets).</summary>
+    [SkippableTheory]
+    [MemberData(nameof(AddOnServices.Variants), MemberType = typeof(AddOnServices))]
+    public void Every_add_on_object_matches_its_crd_schema(string variant)
     {
-        var (node, validator) = Validator();
-        var path = Path.Combine(folder, "unknown-field.yaml");
-        File.WriteAllText(path, "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: x\nspec:\n  host: x\n  trafficPolicy:\n    connectionPool:\n      http:\n        maxRetrys: 3\n");
-
-        var (exitCode, log) = Processes.Run(node, new[] { validator, path });
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("/spec/trafficPolicy/connectionPool/http/maxRetrys", log);
+        var output = GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Properties(variant));
+        Assert.Contains(output.Files.Keys, path => path.Contains("monitor", StringComparison.Ordinal));
+        Validate("addons-" + variant, output);
     }
 
-    private static (string Node, string Validator) Validator()
+    /// <summary>
+    /// The npm CRD schemas accept fields they do not define; the API server prunes them. So every add-on
+    /// object is also walked against the CRD its project publishes (Schemas/crds), and a misspelt field
+    /// is caught here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AddOnServices.Variants), MemberType = typeof(AddOnServices))]
+    public void Every_add_on_object_sets_only_fields_its_published_crd_defines(string variant)
+    {
+        var output = GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Properties(variant));
+        var resources = output.KubernetesObjects.Where(file => KubernetesObjects.IsCustomResource(file.Value)).ToList();
+        Assert.Equal(variant == nameof(AddOnServices.Gateway) ? 6 : 5, resources.Count);
+        Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
+    }
+
+    /// <summary>Istio's objects, each provider setting of them, walked against the CRDs istio/api publishes (Schemas/crds).</summary>
+    [Theory]
+    [InlineData("istio")]
+    [InlineData("istio-without-mtls")]
+    [InlineData("all-sidecars-istio")]
+    public void Every_istio_object_sets_only_fields_its_published_crd_defines(string name)
+    {
+        var source = (string)Services.Single(row => (string)row[0] == name)[1];
+        var resources = GeneratorHarness.Run(source).KubernetesObjects.Where(file => KubernetesObjects.IsCustomResource(file.Value)).ToList();
+        Assert.NotEmpty(resources);
+        Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
+    }
+
+    [Fact]
+    public void The_crd_check_finds_a_field_istio_does_not_define()
+    {
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Meshes["istio"]));
+        var rule = YamlJson.Parse(output["kubernetes/istio-destinationrule.yaml"].Replace("maxRetries:", "maxRetrys:"));
+        Assert.Contains("spec.trafficPolicy.connectionPool.http.maxRetrys: not a field of the CRD", CustomResourceSchemas.Violations(rule));
+    }
+
+    [Fact]
+    public void The_crd_check_finds_a_misspelt_a_missing_and_an_unserved_field()
+    {
+        var output = GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Gateway());
+        var monitor = YamlJson.Parse(output["kubernetes/podmonitor.yaml"].Replace("podMetricsEndpoints:", "podMetricEndpoints:"));
+        Assert.Contains("spec.podMetricEndpoints: not a field of the CRD", CustomResourceSchemas.Violations(monitor));
+        var certificate = YamlJson.Parse(output["kubernetes/certificate-orders-tls.yaml"].Replace("  secretName:", "  secret:"));
+        Assert.Contains("spec: lacks the required field secretName", CustomResourceSchemas.Violations(certificate));
+        var external = YamlJson.Parse(output["kubernetes/externalsecret-orders-auth.yaml"].Replace("external-secrets.io/v1", "external-secrets.io/v1beta1"));
+        Assert.Contains("externalsecrets.external-secrets.io serves no version v1beta1", CustomResourceSchemas.Violations(external));
+    }
+
+    private void Validate(string name, GeneratedOutput output)
     {
         var node = RealTool.Require("node");
-        foreach (var package in new[] { "kubernetes-models", Path.Combine("@kubernetes-models", "istio") })
+        var validator = Path.Combine(OpenApiFolder(), "validate.mjs");
+        if (new[] { "external-secrets", "istio" }.Any(package => !Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", package))))
         {
-            if (!Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", package)))
-            {
-                Assert.False(Environment.GetEnvironmentVariable("CI") == "true", ".ci/run installs tests/SidecarGen.Tests/OpenApi's packages");
-                Skip.If(true, "run `npm install --prefix tests/SidecarGen.Tests/OpenApi` to validate against the OpenAPI and CRD schemas");
-            }
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", ".ci/run installs tests/SidecarGen.Tests/OpenApi's packages");
+            Skip.If(true, "run `npm install --prefix tests/SidecarGen.Tests/OpenApi` to validate against the OpenAPI and CRD schemas");
         }
 
-        return (node, Path.Combine(OpenApiFolder(), "validate.mjs"));
+        var files = output.KubernetesObjects.Select(file =>
+        {
+            var path = Path.Combine(folder, name + "-" + Path.GetFileName(file.Key));
+            File.WriteAllText(path, file.Value);
+            return path;
+        }).ToList();
+
+        var (exitCode, log) = Processes.Run(node, new[] { validator }.Concat(files));
+
+        Assert.True(exitCode == 0, log);
+        Assert.Equal(files.Count, log.Split('\n').Count(line => line.StartsWith("ok ", StringComparison.Ordinal)));
     }
 
     private static string OpenApiFolder([CallerFilePath] string caller = "") =>

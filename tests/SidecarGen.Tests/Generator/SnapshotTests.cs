@@ -52,6 +52,12 @@ public sealed class SnapshotTests
     public void Each_sidecar_kind_alone(string kind) =>
         Snapshots.Match("kind-" + kind, GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each[kind])).Files);
 
+    /// <summary>Every cluster add-on on: a Gateway, PodMonitor and ClusterSecretStore; an Ingress, ServiceMonitor and SecretStore.</summary>
+    [Theory]
+    [MemberData(nameof(AddOnServices.Variants), MemberType = typeof(AddOnServices))]
+    public void Cluster_add_ons(string variant) =>
+        Snapshots.Match("addons-" + variant.ToLowerInvariant(), GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Properties(variant)).Files);
+
     [Fact]
     public void All_sidecars_together() => Snapshots.Match("all-sidecars", GeneratorHarness.Run(SidecarDeclarations.All()).Files);
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using k8s;
 using k8s.Models;
 
@@ -6,42 +5,38 @@ namespace SidecarGen.Tests.Infrastructure;
 
 /// <summary>
 /// Reads generated Kubernetes files back with KubernetesClient, strictly: an unknown field fails.
-/// A mesh's own kinds (Istio's) are read with their metadata typed and their spec as data; the
-/// OpenAPI tests check their spec against the CRD schemas.
+/// KubernetesClient has no types for the custom resources of the add-ons and the meshes; they are
+/// read with their metadata typed and their spec as data, and their spec is checked against their
+/// CRDs (<see cref="CustomResourceSchemas"/>, and the npm schemas of KubernetesOpenApiTests).
 /// </summary>
 internal static class KubernetesObjects
 {
-    private static readonly string[] MeshKinds =
+    private static readonly string[] CustomResourceGroups =
     {
-        "networking.istio.io/v1/VirtualService",
-        "networking.istio.io/v1/DestinationRule",
-        "networking.istio.io/v1/ServiceEntry",
-        "security.istio.io/v1/PeerAuthentication",
+        "monitoring.coreos.com/", "cert-manager.io/", "gateway.networking.k8s.io/", "external-secrets.io/", "networking.istio.io/", "security.istio.io/",
     };
-
-    /// <summary>KubernetesClient's own map of the built-in kinds, plus the mesh's kinds.</summary>
-    private static readonly Dictionary<string, Type> TypeMap = typeof(KubernetesEntityAttribute).Assembly.GetTypes()
-        .Select(type => (Type: type, Entity: type.GetCustomAttribute<KubernetesEntityAttribute>()))
-        .Where(t => t.Entity is not null && t.Type.Namespace == "k8s.Models")
-        .GroupBy(t => (string.IsNullOrEmpty(t.Entity!.Group) ? "" : t.Entity.Group + "/") + t.Entity.ApiVersion + "/" + t.Entity.Kind)
-        .ToDictionary(g => g.Key, g => g.First().Type)
-        .Concat(MeshKinds.Select(kind => KeyValuePair.Create(kind, typeof(MeshObject))))
-        .ToDictionary(p => p.Key, p => p.Value);
 
     public static IReadOnlyList<object> Load(string yaml)
     {
-        var objects = KubernetesYaml.LoadAllFromString(yaml, TypeMap, strict: true);
+        IReadOnlyList<object> objects = IsCustomResource(yaml)
+            ? new object[] { KubernetesYaml.Deserialize<CustomResource>(yaml, strict: true) }
+            : KubernetesYaml.LoadAllFromString(yaml, strict: true);
         Assert.Single(objects);
         return objects;
     }
+
+    /// <summary>An object of an add-on's CRD (Prometheus Operator, cert-manager, Gateway API, External Secrets) or a mesh's (Istio).</summary>
+    public static bool IsCustomResource(string yaml) =>
+        (string?)YamlJson.Parse(yaml)["apiVersion"] is { } apiVersion
+        && CustomResourceGroups.Any(group => apiVersion.StartsWith(group, StringComparison.Ordinal));
 
     public static T Load<T>(string yaml) => Assert.IsType<T>(Load(yaml)[0]);
 
     public static V1Deployment Deployment(GeneratedOutput output) => Load<V1Deployment>(output["kubernetes/deployment.yaml"]);
 }
 
-/// <summary>An object of a mesh's own kind: typed metadata, the spec as data.</summary>
-internal sealed class MeshObject : IKubernetesObject<V1ObjectMeta>
+/// <summary>A custom resource: typed metadata, the spec as data.</summary>
+internal sealed class CustomResource : IKubernetesObject<V1ObjectMeta>
 {
     public string ApiVersion { get; set; } = "";
 

@@ -18,13 +18,18 @@ internal static class Verify<TAnalyzer>
     public static Task Analyzer(string source, string? editorConfig, params (string Property, string Value)[] properties) =>
         Analyzer(source, editorConfig, OutputKind.DynamicallyLinkedLibrary, properties);
 
+    /// <summary>Also expects <paramref name="expected"/>, the diagnostics markup cannot place (those without a location).</summary>
+    public static Task Analyzer(string source, DiagnosticResult[] expected, params (string Property, string Value)[] properties) =>
+        Analyzer(source, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, properties, expected);
+
     /// <summary>The source as an application's (an executable with an entry point), not a library's.</summary>
     public static Task Application(string source, params (string Property, string Value)[] properties) =>
         Analyzer(source, editorConfig: null, OutputKind.ConsoleApplication, properties);
 
-    private static Task Analyzer(string source, string? editorConfig, OutputKind outputKind, (string Property, string Value)[] properties)
+    private static Task Analyzer(string source, string? editorConfig, OutputKind outputKind, (string Property, string Value)[] properties, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        test.ExpectedDiagnostics.AddRange(expected);
         Configure(test.TestState, source, properties);
         test.TestState.OutputKind = outputKind;
         if (editorConfig is not null)

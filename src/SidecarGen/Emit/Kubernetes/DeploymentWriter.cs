@@ -1,9 +1,11 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using SidecarGen.Yaml;
+using SidecarGen.Model;
 using SidecarGen.Pod;
+using SidecarGen.Yaml;
 
 namespace SidecarGen.Emit.Kubernetes;
 
@@ -56,7 +58,15 @@ internal static class DeploymentWriter
             yield return new KeyValue("sidecargen.io/config-hash", Hash(string.Join("\n", configs)));
         }
 
-        // One value per key: with a metrics and a mesh sidecar, the first declared owns the scrape annotations.
+        // Annotations name one endpoint per Pod: with a metrics and a mesh sidecar, the first declared owns them.
+        // A PodMonitor or ServiceMonitor replaces them (SidecarGenPrometheus).
+        if (plan.AddOns.Monitoring == PrometheusMode.Annotations && MetricsEndpoint.Of(plan).FirstOrDefault() is { } metrics)
+        {
+            yield return new KeyValue("prometheus.io/scrape", "true");
+            yield return new KeyValue("prometheus.io/port", metrics.Port.ToString(CultureInfo.InvariantCulture));
+            yield return new KeyValue("prometheus.io/path", metrics.Path);
+        }
+
         foreach (var annotation in plan.Sidecars.SelectMany(sidecar => sidecar.PodAnnotations).GroupBy(a => a.Key).Select(g => g.First()))
         {
             yield return annotation;
@@ -137,7 +147,7 @@ internal static class DeploymentWriter
         var hex = new StringBuilder(16);
         for (var i = 0; i < 8; i++)
         {
-            hex.Append(bytes[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            hex.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
         }
 
         return hex.ToString();

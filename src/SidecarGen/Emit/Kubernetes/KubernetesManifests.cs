@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 
 namespace SidecarGen.Emit.Kubernetes;
@@ -28,7 +29,44 @@ internal static class KubernetesManifests
         }
 
         files.Add(new(NetworkPolicyWriter.FileName, NetworkPolicyWriter.Write(plan)));
+        files.AddRange(ClusterAddOns(plan));
         files.Add(new(KustomizationWriter.FileName, KustomizationWriter.Write(plan, files.Select(file => file.Path))));
         return files.Select(file => file with { Path = Folder + file.Path });
+    }
+
+    /// <summary>The objects for the cluster's operators, each only when its setting is on.</summary>
+    private static IEnumerable<ManifestFile> ClusterAddOns(ServicePlan plan)
+    {
+        var monitored = MetricsEndpoint.Of(plan).Any();
+        if (plan.AddOns.Monitoring == PrometheusMode.PodMonitor && monitored)
+        {
+            yield return new(PodMonitorWriter.FileName, PodMonitorWriter.Write(plan));
+        }
+
+        if (plan.AddOns.Monitoring == PrometheusMode.ServiceMonitor && monitored)
+        {
+            yield return new(MetricsServiceWriter.FileName, MetricsServiceWriter.Write(plan));
+            yield return new(ServiceMonitorWriter.FileName, ServiceMonitorWriter.Write(plan));
+        }
+
+        foreach (var certificate in CertificateSpec.Of(plan))
+        {
+            yield return new(CertificateWriter.FileName(certificate), CertificateWriter.Write(plan, certificate));
+        }
+
+        if (plan.Host is { } host)
+        {
+            yield return plan.AddOns.Gateway is { } gateway
+                ? new(HttpRouteWriter.FileName, HttpRouteWriter.Write(plan, gateway, host))
+                : new(IngressWriter.FileName, IngressWriter.Write(plan, host));
+        }
+
+        if (plan.AddOns.SecretStore is { } store)
+        {
+            foreach (var secret in PodSecrets.Of(plan))
+            {
+                yield return new(ExternalSecretWriter.FileName(secret), ExternalSecretWriter.Write(plan, store, secret));
+            }
+        }
     }
 }

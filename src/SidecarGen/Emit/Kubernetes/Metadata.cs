@@ -1,13 +1,13 @@
 using System.Collections.Generic;
-using SidecarGen.Yaml;
 using SidecarGen.Pod;
+using SidecarGen.Yaml;
 
 namespace SidecarGen.Emit.Kubernetes;
 
 /// <summary>The header every object shares: apiVersion, kind and metadata with the standard labels.</summary>
 internal static class Metadata
 {
-    public static YamlWriter Begin(ServicePlan plan, string apiVersion, string kind, string name, IReadOnlyCollection<KeyValue>? annotations = null)
+    public static YamlWriter Begin(ServicePlan plan, string apiVersion, string kind, string name, string component = Labels.Server, IReadOnlyCollection<KeyValue>? annotations = null)
     {
         var yaml = new YamlWriter().BeginMap()
             .Pair("apiVersion", apiVersion)
@@ -19,7 +19,7 @@ internal static class Metadata
             yaml.Pair("namespace", ns);
         }
 
-        Map(yaml, "labels", Labels.All(plan));
+        Map(yaml, "labels", Labels.All(plan, component));
         if (annotations is { Count: > 0 })
         {
             Map(yaml, "annotations", annotations);

@@ -1,16 +1,22 @@
 using System.Linq;
 using SidecarGen.Pod;
+using SidecarGen.Yaml;
 
 namespace SidecarGen.Emit.Kubernetes;
 
 /// <summary>
-/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' declared scrape
-/// ports, and the telemetry port of an injected mesh proxy), so nothing bypasses the auth or mesh
-/// proxy by calling the app's port directly. The kubelet's probes are node traffic and stay allowed.
+/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' metrics ports, and the
+/// ports of an injected mesh proxy that other Pods call), so nothing bypasses the auth or mesh proxy by calling the app's port directly. The kubelet's probes
+/// are node traffic and stay allowed. With a <c>Host</c>, the namespace of the gateway or ingress
+/// controller is admitted to the entry port by name, so the route keeps working when the first rule
+/// is narrowed to known callers.
 /// </summary>
 internal static class NetworkPolicyWriter
 {
     public const string FileName = "networkpolicy.yaml";
+
+    /// <summary>The label the API server puts on every namespace, with its name.</summary>
+    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
     public static string Write(ServicePlan plan)
     {
@@ -18,19 +24,29 @@ internal static class NetworkPolicyWriter
         yaml.BeginMap("spec").BeginMap("podSelector");
         Metadata.Map(yaml, "matchLabels", Labels.Selector(plan)).EndMap();
         yaml.BeginSequence("policyTypes").String("Ingress").EndSequence()
-            .BeginSequence("ingress").BeginMap().BeginSequence("ports");
-        foreach (var port in new[] { plan.Entry.Port }.Concat(ScrapePorts(plan)).Concat(plan.Sidecars.SelectMany(sidecar => sidecar.IngressPorts)).Distinct())
+            .BeginSequence("ingress").BeginMap();
+        Ports(yaml, new[] { plan.Entry.Port }.Concat(MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port)).Concat(plan.Sidecars.SelectMany(sidecar => sidecar.IngressPorts)).Distinct().ToArray());
+        yaml.EndMap();
+        if (RouteController.Namespace(plan) is { } controller)
+        {
+            yaml.BeginMap().BeginSequence("from").BeginMap().BeginMap("namespaceSelector").BeginMap("matchLabels")
+                .Pair(NamespaceNameLabel, controller)
+                .EndMap().EndMap().EndMap().EndSequence();
+            Ports(yaml, plan.Entry.Port);
+            yaml.EndMap();
+        }
+
+        return yaml.EndSequence().EndMap().EndMap().Finish();
+    }
+
+    private static void Ports(YamlWriter yaml, params int[] ports)
+    {
+        yaml.BeginSequence("ports");
+        foreach (var port in ports)
         {
             yaml.BeginMap().Pair("protocol", "TCP").Pair("port", port).EndMap();
         }
 
-        return yaml.EndSequence().EndMap().EndSequence().EndMap().EndMap().Finish();
+        yaml.EndSequence();
     }
-
-    private static System.Collections.Generic.IEnumerable<int> ScrapePorts(ServicePlan plan) =>
-        plan.Sidecars
-            .SelectMany(sidecar => sidecar.PodAnnotations)
-            .Where(annotation => annotation.Key == "prometheus.io/port")
-            .Select(annotation => int.TryParse(annotation.Value, out var port) ? port : 0)
-            .Where(port => port > 0);
 }

@@ -11,16 +11,20 @@ internal static class ServiceWriter
 {
     public const string FileName = "service.yaml";
 
+    /// <summary>The Service's one port, which routes and clients address.</summary>
+    public const string PortName = "http";
+    public const int Port = 80;
+
     public static string Write(ServicePlan plan)
     {
         var annotations = plan.Sidecars.SelectMany(sidecar => sidecar.ServiceAnnotations).ToList();
-        var yaml = Metadata.Begin(plan, "v1", "Service", plan.Name, annotations);
+        var yaml = Metadata.Begin(plan, "v1", "Service", plan.Name, annotations: annotations);
         yaml.BeginMap("spec").Pair("type", "ClusterIP");
         Metadata.Map(yaml, "selector", Labels.Selector(plan));
         yaml.BeginSequence("ports")
             .BeginMap()
-            .Pair("name", "http")
-            .Pair("port", 80)
+            .Pair("name", PortName)
+            .Pair("port", Port)
             .Pair("targetPort", plan.Entry.PortName)
             .Pair("protocol", "TCP");
         if (plan.Sidecars.Select(sidecar => sidecar.ServiceAppProtocol).FirstOrDefault(protocol => protocol is not null) is { } appProtocol)

@@ -8,7 +8,7 @@ namespace SidecarGen.Sidecars.Metrics;
 
 /// <summary>
 /// <c>[MetricsSidecar]</c>: an OpenTelemetry Collector receiving OTLP from the app on localhost and
-/// exposing the metrics for Prometheus on <c>ScrapePort</c>; the Pod is annotated for scraping and the
+/// exposing the metrics for Prometheus on <c>ScrapePort</c> (announced as SidecarGenPrometheus says); the
 /// app is told where to export (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).
 /// </summary>
 internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, MetricsOptions>
@@ -34,13 +34,14 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
     {
         var name = options.Common.Name;
         var health = new PortSpec("otel-health", HealthPort);
+        var metrics = new MetricsEndpoint("metrics", options.ScrapePort, "/metrics");
 
         var container = CommonSettings.Container(
             options.Common,
             CommonSettings.Image(options.Common, Image),
             Enumerable.Empty<string>(),
             new[] { "--config=" + SidecarSpec.ConfigMount(name) + "/" + CollectorConfig.FileName },
-            new[] { new PortSpec("otlp-grpc", options.OtlpPort), new PortSpec("metrics", options.ScrapePort), health },
+            new[] { new PortSpec("otlp-grpc", options.OtlpPort), new PortSpec(metrics.PortName, metrics.Port), health },
             Enumerable.Empty<EnvVarSpec>(),
             new[] { CommonSettings.ConfigMount(name) },
             ProbeSpec.Http(health.Name, "/"));
@@ -53,11 +54,9 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + Text(options.OtlpPort)),
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                 EnvVarSpec.Literal("OTEL_SERVICE_NAME", context.ServiceName)),
-            EquatableArray.Of(
-                new KeyValue("prometheus.io/scrape", "true"),
-                new KeyValue("prometheus.io/port", Text(options.ScrapePort)),
-                new KeyValue("prometheus.io/path", "/metrics")),
-            InboundPort: null);
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: null,
+            Metrics: metrics);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -49,10 +49,11 @@ internal sealed class EnvoyMesh : MeshProxy
             options.TimeoutSeconds,
             egress);
 
+        var stats = new PortSpec("mesh-stats", ServiceMeshSidecar.StatsPort);
         var ports = new List<PortSpec>
         {
             new("mesh-inbound", options.InboundPort),
-            new("mesh-stats", ServiceMeshSidecar.StatsPort),
+            stats,
             new("mesh-admin", options.AdminPort),
         };
         ports.AddRange(egress.Select((e, index) => new PortSpec("mesh-egress-" + index.ToString(CultureInfo.InvariantCulture), e.Item2)));
@@ -65,7 +66,7 @@ internal sealed class EnvoyMesh : MeshProxy
             ports,
             System.Array.Empty<EnvVarSpec>(),
             new[] { CommonSettings.ConfigMount(name), new MountSpec(name + "-tmp", "/tmp", ReadOnly: false) },
-            ProbeSpec.Http("mesh-stats", "/ready"),
+            ProbeSpec.Http(stats.Name, "/ready"),
             options.Mtls ? certificates : null);
 
         return new SidecarSpec(
@@ -75,10 +76,10 @@ internal sealed class EnvoyMesh : MeshProxy
             egress.Select(e => EnvVarSpec.Literal(
                 Naming.EnvironmentName("SIDECARGEN_UPSTREAM_" + e.upstream.Name),
                 "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
-            EquatableArray.Of(
-                new KeyValue("prometheus.io/scrape", "true"),
-                new KeyValue("prometheus.io/port", ServiceMeshSidecar.StatsPort.ToString(CultureInfo.InvariantCulture)),
-                new KeyValue("prometheus.io/path", "/stats/prometheus")),
-            InboundPort: options.InboundPort);
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: options.InboundPort,
+            InboundTls: options.Mtls,
+            Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
+            Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null);
     }
 }

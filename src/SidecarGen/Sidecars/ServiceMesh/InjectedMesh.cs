@@ -47,6 +47,7 @@ internal abstract class InjectedMesh : MeshProxy
         yield return (nameof(ServiceMeshSidecarAttribute.InboundPort), injects + "; inbound traffic reaches the next hop on its own port");
         yield return (nameof(ServiceMeshSidecarAttribute.AdminPort), injects + " with its own admin port");
         yield return (nameof(ServiceMeshSidecarAttribute.TlsSecretName), $"{MeshName} issues the workload certificates itself");
+        yield return (nameof(ServiceMeshSidecarAttribute.CertificateIssuer), $"{MeshName} issues the workload certificates itself");
         yield return (nameof(SidecarAttribute.Image), injects + " (its image is the mesh's installation setting)");
         yield return (nameof(SidecarAttribute.Ports), injects);
         yield return (nameof(SidecarAttribute.Args), injects);

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace SidecarGen.Sidecars.ServiceMesh;
@@ -19,16 +18,12 @@ internal sealed record MeshPorts(IReadOnlyList<int> Inbound, IReadOnlyList<int> 
             .Select(sidecar => sidecar.Container)
             .Where(container => container.Probe is { Exec.IsEmpty: true })
             .Select(container => container.Ports.FirstOrDefault(port => port.Name == container.Probe!.PortName)?.Port ?? 0);
-        var scrape = context.Planned
-            .SelectMany(sidecar => sidecar.PodAnnotations)
-            .Where(annotation => annotation.Key == "prometheus.io/port")
-            .Select(annotation => int.TryParse(annotation.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : 0);
+        var scrape = context.Planned.Select(sidecar => sidecar.Metrics?.Port ?? 0);
         var inbound = probes.Concat(scrape).Where(port => port > 0 && port != context.UpstreamPort).Distinct().OrderBy(port => port).ToList();
         var outbound = context.Planned.SelectMany(sidecar => sidecar.MeshBypassPorts).Distinct().OrderBy(port => port).ToList();
         return new MeshPorts(inbound, outbound);
     }
 
-    /// <summary>True when the Pod's sidecars announce a Prometheus scrape port of their own.</summary>
-    public static bool HasScrapeAnnotations(SidecarContext context) =>
-        context.Planned.SelectMany(sidecar => sidecar.PodAnnotations).Any(annotation => annotation.Key == "prometheus.io/scrape");
+    /// <summary>True when the Pod's sidecars serve Prometheus metrics of their own.</summary>
+    public static bool HasMetrics(SidecarContext context) => context.Planned.Any(sidecar => sidecar.Metrics is not null);
 }

@@ -41,6 +41,14 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         }
 
         SidecarChecks.SecretName(findings, nameof(ServiceMeshSidecarAttribute.TlsSecretName), options.TlsSecretName);
+        CertificateIssuers.Check(findings, nameof(ServiceMeshSidecarAttribute.CertificateIssuer), options.CertificateIssuer, options.Issuer);
+        if (options.Issuer is not null && !options.Mtls)
+        {
+            findings.Report(
+                RuleIds.AddOnWithoutEffect,
+                nameof(ServiceMeshSidecarAttribute.CertificateIssuer),
+                $"{nameof(ServiceMeshSidecarAttribute.CertificateIssuer)} has no effect with {nameof(ServiceMeshSidecarAttribute.Mtls)} = false: the mesh proxy mounts no certificate, so no Certificate is written");
+        }
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
             if (options.Upstreams[i].Upstream is null)

@@ -28,8 +28,11 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
     protected override IEnumerable<(string Property, int Port)> Ports(TlsTerminationOptions options) =>
         new[] { (nameof(TlsTerminationSidecarAttribute.Port), options.Port) };
 
-    protected override void Check(TlsTerminationOptions options, AttributeFindings findings) =>
+    protected override void Check(TlsTerminationOptions options, AttributeFindings findings)
+    {
         SidecarChecks.SecretName(findings, nameof(TlsTerminationSidecarAttribute.TlsSecretName), options.TlsSecretName);
+        CertificateIssuers.Check(findings, nameof(TlsTerminationSidecarAttribute.CertificateIssuer), options.CertificateIssuer, options.Issuer);
+    }
 
     protected override SidecarSpec Plan(TlsTerminationOptions options, SidecarContext context)
     {
@@ -57,6 +60,7 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
             InboundPort: options.Port,
-            InboundTls: true);
+            InboundTls: true,
+            Certificate: CertificateIssuers.For(options.Issuer, certificate, clientAuth: false));
     }
 }

@@ -57,9 +57,9 @@ internal sealed class IstioMesh : InjectedMesh
             yield return new KeyValue("traffic.sidecar.istio.io/excludeOutboundPorts", Join(ports.Outbound));
         }
 
-        if (MeshPorts.HasScrapeAnnotations(context))
+        if (MeshPorts.HasMetrics(context))
         {
-            // Keep the Pod's own prometheus.io annotations: merging would point them at 15020 instead.
+            // Keep the Pod's own prometheus.io annotations (SidecarGenPrometheus=Annotations): merging would point them at 15020 instead.
             yield return new KeyValue("prometheus.istio.io/merge-metrics", "false");
         }
 

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Diagnostics.Analyzers;
+
+/// <summary>
+/// The cluster add-ons: SCG0024 (an MSBuild property that is not a valid value, reported without a
+/// location so the build fails naming the property), SCG0025 (<c>Host</c>), SCG0026
+/// (<c>CertificateIssuer</c>), SCG0027 (a setting without effect).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ClusterAddOnAnalyzer : ServiceRuleAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.InvalidAddOnSetting,
+        DiagnosticDescriptors.InvalidHost,
+        DiagnosticDescriptors.InvalidIssuer,
+        DiagnosticDescriptors.AddOnWithoutEffect);
+}

@@ -1,0 +1,44 @@
+using SidecarGen.Model;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Sidecars;
+
+/// <summary>
+/// <c>CertificateIssuer</c>, shared by the sidecars that mount a TLS Secret: <c>"name"</c> is a
+/// cert-manager <c>ClusterIssuer</c>, <c>"Issuer/name"</c> an <c>Issuer</c> in the service's namespace
+/// (<c>"ClusterIssuer/name"</c> says the default explicitly).
+/// </summary>
+internal static class CertificateIssuers
+{
+    public const string ClusterIssuer = "ClusterIssuer";
+    public const string Issuer = "Issuer";
+
+    /// <summary>The issuer's kind and name, or null when <paramref name="text"/> is unset or not one of the forms above.</summary>
+    public static QualifiedName? Parse(string? text)
+    {
+        if (text is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var reference = text.IndexOf('/') < 0 ? new QualifiedName(ClusterIssuer, text) : QualifiedName.Parse(text);
+        return reference is { Qualifier: ClusterIssuer or Issuer } && TextChecks.IsDnsSubdomain(reference.Name) ? reference : null;
+    }
+
+    /// <summary>SCG0026 at the property when it is set but names no issuer.</summary>
+    public static void Check(AttributeFindings findings, string property, string? text, QualifiedName? issuer)
+    {
+        if (text is not null && issuer is null)
+        {
+            findings.Report(
+                RuleIds.InvalidIssuer,
+                property,
+                $"{property} '{text}' is not a cert-manager issuer: write \"name\" for a ClusterIssuer or \"Issuer/name\" for an Issuer, the name a lowercase DNS name");
+        }
+    }
+
+    /// <summary>The Certificate for the Secret that <paramref name="mounted"/> reads, when an issuer is named.</summary>
+    public static CertificateSpec? For(QualifiedName? issuer, SecretFileSpec mounted, bool clientAuth) =>
+        issuer is null ? null : new CertificateSpec(issuer, mounted.Secret.SecretName, clientAuth);
+}
