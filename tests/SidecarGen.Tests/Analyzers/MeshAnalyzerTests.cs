@@ -10,7 +10,7 @@ public sealed class MeshAnalyzerTests
     public Task SCG0020_envoy_only_settings_under_istio_are_flagged_on_their_arguments() => Verify<MeshAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc")]
-        [ServiceMeshSidecar(Mesh = MeshProvider.Istio, {|SCG0020:InboundPort = 15101|}, {|SCG0020:TlsSecretName = "svc-tls"|}, {|SCG0020:Image = "envoyproxy/envoy:v1.31.2"|}, Retries = 2, CpuRequest = "100m")]
+        [ServiceMeshSidecar(Mesh = MeshProvider.Istio, {|SCG0020:InboundPort = 15101|}, {|SCG0020:TlsSecretName = "svc-tls"|}, {|SCG0020:CertificateIssuer = "mesh-ca"|}, {|SCG0020:Image = "envoyproxy/envoy:v1.31.2"|}, Retries = 2, CpuRequest = "100m")]
         public partial class Program { }
         """);
 
