@@ -13,4 +13,7 @@ internal static class ManifestContract
     public const string FileKeyPrefix = "SidecarGen.File:";
     public const string Generated = "Generated";
     public const string Blocked = "Blocked";
+
+    /// <summary>With <see cref="Blocked"/>: the rules that block, one <c>SCGnnnn: message</c> per line.</summary>
+    public const string BlockedByKey = "SidecarGen.BlockedBy";
 }

@@ -18,6 +18,7 @@ internal static class EmbeddedManifestReader
         using var pe = new PEReader(stream);
         var metadata = pe.GetMetadataReader();
         string? status = null;
+        var blockedBy = string.Empty;
         var files = new List<KeyValuePair<string, string>>();
 
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
@@ -40,13 +41,17 @@ internal static class EmbeddedManifestReader
             {
                 status = text;
             }
+            else if (key == ManifestContract.BlockedByKey)
+            {
+                blockedBy = text;
+            }
             else if (key.StartsWith(ManifestContract.FileKeyPrefix, StringComparison.Ordinal))
             {
                 files.Add(new KeyValuePair<string, string>(key.Substring(ManifestContract.FileKeyPrefix.Length), text));
             }
         }
 
-        return new EmbeddedManifests(status, files);
+        return new EmbeddedManifests(status, files, blockedBy);
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, EntityHandle constructor)

@@ -9,13 +9,17 @@ namespace SidecarGen.Build;
 /// </summary>
 internal sealed class EmbeddedManifests
 {
-    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files)
+    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files, string blockedBy)
     {
         Status = status;
         Files = files;
+        BlockedBy = blockedBy;
     }
 
     public string? Status { get; }
+
+    /// <summary>When blocked: the rules that block, one <c>SCGnnnn: message</c> per line.</summary>
+    public string BlockedBy { get; }
 
     /// <summary>Relative path (forward slashes) and content of each file, in the generator's order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Files { get; }

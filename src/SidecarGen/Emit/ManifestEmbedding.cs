@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Emit;
 
@@ -12,7 +14,10 @@ internal static class ManifestEmbedding
 {
     public const string HintName = "SidecarGen.Manifests.g.cs";
 
-    public static EmbeddedManifests Blocked() => new(Source(ManifestContract.Blocked, System.Array.Empty<ManifestFile>()));
+    /// <summary>No files, and the blocking findings, so the task can say which rules kept the manifests from being updated.</summary>
+    public static EmbeddedManifests Blocked(IEnumerable<Finding> errors) =>
+        new(Source(ManifestContract.Blocked, System.Array.Empty<ManifestFile>())
+            + Attribute(ManifestContract.BlockedByKey, string.Join("\n", errors.Select(error => error.RuleId + ": " + error.Message).Distinct())));
 
     public static EmbeddedManifests Generated(IEnumerable<ManifestFile> files) => new(Source(ManifestContract.Generated, files));
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SidecarGen.Planning;
+using SidecarGen.Pod;
 using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
@@ -26,6 +27,10 @@ internal static class NameRules
             if (!TextChecks.IsDnsLabel(name) || name.Length > MaxSidecarName)
             {
                 findings.Report(RuleIds.InvalidName, nameof(SidecarAttribute.Name), $"The sidecar name '{name}' is not a DNS-1123 label of at most {MaxSidecarName} characters (lowercase letters, digits and '-'; the sidecar's volumes are named after it)");
+            }
+            else if (ComposeNames.IsReserved(name))
+            {
+                findings.Report(RuleIds.InvalidName, nameof(SidecarAttribute.Name), $"The sidecar name '{name}' is reserved: Compose names its own helper service '<service>-{name}'");
             }
             else if (!names.Add(name))
             {

@@ -26,6 +26,16 @@ public sealed class NamingAnalyzerTests
         """);
 
     [Fact]
+    public Task SCG0007_a_sidecar_may_not_take_a_name_of_composes_helpers() => Verify<NamingAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [Sidecar({|SCG0007:"pod"|}, "redis:7.4.1")]
+        [LoggingSidecar({|SCG0007:Name = "secrets"|})]
+        [Sidecar("pods", "redis:7.4.1", Ports = new[] { 6380 })]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task SCG0007_two_secrets_may_not_map_to_one_volume() => Verify<NamingAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc")]

@@ -28,10 +28,17 @@ internal sealed class TaskHarness : IDisposable
     public Engine BuildEngine { get; } = new();
 
     /// <summary>Compiles an assembly carrying <c>SidecarGen.Status</c> (unless null) and the files.</summary>
-    public string Assembly(string? status, params (string Path, string Content)[] files)
+    public string Assembly(string? status, params (string Path, string Content)[] files) =>
+        Compile((status is null ? Enumerable.Empty<(string, string)>() : new[] { ("SidecarGen.Status", status) })
+            .Concat(files.Select(f => ("SidecarGen.File:" + f.Path, f.Content))));
+
+    /// <summary>An assembly as the generator embeds it while errors stand: no files, and the blocking rules.</summary>
+    public string BlockedAssembly(string blockedBy) =>
+        Compile(new[] { ("SidecarGen.Status", "Blocked"), ("SidecarGen.BlockedBy", blockedBy) });
+
+    private string Compile(IEnumerable<(string, string)> metadata)
     {
-        var attributes = (status is null ? Enumerable.Empty<(string, string)>() : new[] { ("SidecarGen.Status", status) })
-            .Concat(files.Select(f => ("SidecarGen.File:" + f.Path, f.Content)))
+        var attributes = metadata
             .Select(a => $"[assembly: System.Reflection.AssemblyMetadata({SymbolDisplay.FormatLiteral(a.Item1, true)}, {SymbolDisplay.FormatLiteral(a.Item2, true)})]");
         var compilation = CSharpCompilation.Create(
             "App" + assemblies,

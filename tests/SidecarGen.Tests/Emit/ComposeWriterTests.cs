@@ -4,6 +4,7 @@ using SidecarGen.Emit.Compose;
 using SidecarGen.Pod;
 using SidecarGen.Tests.Infrastructure;
 using static SidecarGen.Tests.Emit.HandPlans;
+using static SidecarGen.Tests.Infrastructure.ComposeLifecycle;
 
 namespace SidecarGen.Tests.Emit;
 
@@ -16,85 +17,129 @@ public sealed class ComposeWriterTests
 
     private static JsonObject Service(string name) => Compose["services"]![name]!.AsObject();
 
-    private static IEnumerable<string?> Strings(JsonNode? node) => node?.AsArray().Select(item => (string?)item) ?? Enumerable.Empty<string?>();
-
     [Fact]
-    public void Sidecars_join_the_apps_network_and_the_app_publishes_the_entry_point()
+    public void The_holder_starts_first_the_sidecars_join_it_and_the_app_starts_last()
     {
-        ComposeSchema.AssertValid(Files["compose/compose.yaml"]);
-        Assert.Equal(App, (string?)Compose["name"]);
-        Assert.Equal(new[] { App, "tailer", "gate" }, Compose["services"]!.AsObject().Select(s => s.Key));
-        foreach (var name in new[] { "tailer", "gate" })
-        {
-            Assert.Equal("service:" + App, (string?)Service(name)["network_mode"]);
-            Assert.Null(Service(name)["ports"]);
-            var dependency = Service(name)["depends_on"]![App]!;
-            Assert.Equal("service_started", (string?)dependency["condition"]);
-            Assert.True((bool)dependency["restart"]!);
-        }
-
-        var port = Assert.Single(Service(App)["ports"]!.AsArray())!;
-        Assert.Equal(8443, (long)port["target"]!);
-        Assert.Equal("8080", (string?)port["published"]);
+        Assert.Equal(new[] { "shop-tailer", "shop-gate" }, AssertMirrorsThePod(Files["compose/compose.yaml"], App));
+        Assert.Equal(new[] { "shop-pod", "shop-secrets", "shop-tailer", "shop-gate", "shop" }, Compose["services"]!.AsObject().Select(s => s.Key));
+        Assert.Equal(new[] { "shop-pod", "shop-tailer", "shop-gate" }, Service(App)["depends_on"]!.AsObject().Select(d => d.Key));
+        Assert.Equal(new[] { "shop-pod", "shop-secrets" }, Service("shop-tailer")["depends_on"]!.AsObject().Select(d => d.Key));
+        Assert.Equal(new[] { "shop-pod" }, Service("shop-gate")["depends_on"]!.AsObject().Select(d => d.Key));
     }
 
     [Fact]
-    public void Config_files_are_written_beside_compose_yaml_and_bind_mounted_read_only()
+    public void The_holder_publishes_the_entry_point_holds_the_network_and_stops_on_term()
     {
-        Assert.Equal(new[] { "compose/compose.yaml", "compose/config/tailer/tailer.conf" }, Files.Keys);
-        Assert.Equal(Tailer.ConfigFiles[0].Content, Files["compose/config/tailer/tailer.conf"]);
+        var holder = Service("shop-pod");
+        var port = Assert.Single(holder["ports"]!.AsArray())!;
+        Assert.Equal(8443, (long)port["target"]!);
+        Assert.Equal("8080", (string?)port["published"]);
+        Assert.Equal(PodHolder.Image, (string?)holder["image"]);
+        Assert.Matches(@"^busybox:\d+\.\d+\.\d+-musl$", PodHolder.Image);
+        Assert.Equal("10001:10001", (string?)holder["user"]);
+        Assert.True((bool)holder["read_only"]!);
+        Assert.Null(holder["network_mode"]);
+        var script = Strings(holder["entrypoint"]).ToList();
+        Assert.Equal(new[] { "/bin/busybox", "sh", "-c" }, script.Take(3));
+        Assert.StartsWith("trap 'exit 0' TERM INT;", script[3]);
+        Assert.EndsWith("do /bin/busybox sleep 3600 & wait; done", script[3]);
 
-        var config = Service("tailer")["volumes"]!.AsArray().Single(v => (string?)v!["type"] == "bind")!;
-        Assert.Equal("./config/tailer", (string?)config["source"]);
+        // It keeps the secret volume mounted: a tmpfs volume is emptied when no container mounts it.
+        Assert.Contains(Volumes(holder), v => (string?)v["source"] == "shop-secret-shop-creds" && (bool)v["read_only"]!);
+        Assert.Contains(Volumes(holder), v => (string?)v["source"] == "shop-sidecargen-tools" && !(bool)v["read_only"]!);
+    }
+
+    [Fact]
+    public void Config_files_are_written_beside_compose_yaml_in_a_folder_named_after_the_service_and_bind_mounted_read_only()
+    {
+        Assert.Equal(new[] { "compose/compose.yaml", "compose/config/shop-tailer/tailer.conf" }, Files.Keys);
+        Assert.Equal(Tailer.ConfigFiles[0].Content, Files["compose/config/shop-tailer/tailer.conf"]);
+
+        var config = Volumes(Service("shop-tailer")).Single(v => (string?)v["type"] == "bind");
+        Assert.Equal("./config/shop-tailer", (string?)config["source"]);
         Assert.Equal("/etc/sidecargen/tailer", (string?)config["target"]);
         Assert.True((bool)config["read_only"]!);
     }
 
     [Fact]
-    public void The_shared_folder_is_a_named_volume_and_scratch_folders_are_tmpfs()
+    public void Shared_and_secret_folders_are_tmpfs_volumes_named_after_the_service_and_scratch_folders_are_tmpfs()
     {
-        var volume = Assert.Single(Compose["volumes"]!.AsObject());
-        Assert.Equal("tailer-logs", volume.Key);
-        Assert.Equal("tmpfs", (string?)volume.Value!["driver_opts"]!["type"]);
-        Assert.Contains("uid=10001", (string?)volume.Value["driver_opts"]!["o"]);
+        var volumes = Compose["volumes"]!.AsObject();
+        Assert.Equal(new[] { "shop-sidecargen-tools", "shop-tailer-logs", "shop-secret-shop-creds" }, volumes.Select(v => v.Key));
+        Assert.All(volumes, v => Assert.Equal("tmpfs", (string?)v.Value!["driver_opts"]!["type"]));
+        Assert.All(volumes, v => Assert.DoesNotContain("size=", (string?)v.Value!["driver_opts"]!["o"]));
+        Assert.Equal("uid=10001,gid=10001,mode=0700", (string?)volumes["shop-secret-shop-creds"]!["driver_opts"]!["o"]);
 
-        var appLogs = Assert.Single(Service(App)["volumes"]!.AsArray())!;
-        var tailerLogs = Service("tailer")["volumes"]!.AsArray().Single(v => (string?)v!["source"] == "tailer-logs")!;
+        var appLogs = Volumes(Service(App)).Single(v => (string?)v["source"] == "shop-tailer-logs");
+        var tailerLogs = Volumes(Service("shop-tailer")).Single(v => (string?)v["source"] == "shop-tailer-logs");
         Assert.Equal(("volume", "/var/log/shop", false), ((string?)appLogs["type"], (string?)appLogs["target"], (bool)appLogs["read_only"]!));
         Assert.Equal(("volume", "/var/log/shop", true), ((string?)tailerLogs["type"], (string?)tailerLogs["target"], (bool)tailerLogs["read_only"]!));
 
         Assert.Equal(new[] { "/tmp" }, Strings(Service(App)["tmpfs"]));
-        Assert.Equal(new[] { "/var/lib/tailer" }, Strings(Service("tailer")["tmpfs"]));
-        Assert.Null(Service("gate")["tmpfs"]);
-        Assert.Null(Service("gate")["volumes"]);
+        Assert.Equal(new[] { "/var/lib/tailer" }, Strings(Service("shop-tailer")["tmpfs"]));
+        Assert.Null(Service("shop-gate")["tmpfs"]);
+        Assert.Equal(new[] { "/sidecargen" }, Volumes(Service("shop-gate")).Select(v => (string?)v["target"]));
     }
 
     [Fact]
-    public void Secret_files_are_compose_secrets_and_secret_env_must_be_set_at_up()
+    public void Secret_files_reach_the_read_only_sidecar_through_a_volume_filled_by_the_one_shot_copier()
     {
         var secret = Assert.Single(Compose["secrets"]!.AsObject());
-        Assert.Equal("shop-creds-ca.crt", secret.Key);
+        Assert.Equal("shop-shop-creds-ca.crt", secret.Key);
         Assert.Equal("SHOP_CREDS_CA_CRT", (string?)secret.Value!["environment"]);
-        var mounted = Assert.Single(Service("tailer")["secrets"]!.AsArray())!;
-        Assert.Equal("shop-creds-ca.crt", (string?)mounted["source"]);
-        Assert.Equal("/run/secrets/shop-creds/ca.crt", (string?)mounted["target"]);
 
-        var environment = Service("tailer")["environment"]!;
+        var copier = Service("shop-secrets");
+        var given = Assert.Single(copier["secrets"]!.AsArray())!;
+        Assert.Equal(("shop-shop-creds-ca.crt", "/run/secrets/shop-creds/ca.crt"), ((string?)given["source"], (string?)given["target"]));
+        Assert.Equal(new[] { "/bin/busybox", "cp", "-R", "-f", "/run/secrets/.", "/sidecargen-secrets/" }, Strings(copier["entrypoint"]));
+        var into = Assert.Single(Volumes(copier));
+        Assert.Equal(("shop-secret-shop-creds", "/sidecargen-secrets/shop-creds", false), ((string?)into["source"], (string?)into["target"], (bool)into["read_only"]!));
+        Assert.Equal("10001:10001", (string?)copier["user"]);
+        Assert.Equal("ALL", (string?)copier["cap_drop"]![0]);
+
+        // The sidecar reads the file where the Pod's Secret volume puts it.
+        var mounted = Volumes(Service("shop-tailer")).Single(v => (string?)v["source"] == "shop-secret-shop-creds");
+        Assert.Equal(("/run/secrets/shop-creds", true), ((string?)mounted["target"], (bool)mounted["read_only"]!));
+        Assert.Equal(new SecretFileSpec(CaCertificate).Directory, (string?)mounted["target"]);
+
+        var environment = Service("shop-tailer")["environment"]!;
         Assert.StartsWith("${SHOP_CREDS_TOKEN:?", (string?)environment["TAILER_TOKEN"]);
         Assert.Equal("$$HOME/*.log", (string?)environment["PATTERN"]);
     }
 
     [Fact]
-    public void The_tailer_runs_its_command_and_is_health_checked_by_its_probe_command()
+    public void Each_container_is_health_checked_by_its_kubernetes_probe()
     {
-        var tailer = Service("tailer");
+        var tailer = Service("shop-tailer");
         Assert.Equal(new[] { "/bin/tailer" }, Strings(tailer["entrypoint"]));
         Assert.Equal(new[] { "--config", "/etc/sidecargen/tailer/tailer.conf" }, Strings(tailer["command"]));
         Assert.Equal(new[] { "CMD", "cat", "/tmp/ready" }, Strings(tailer["healthcheck"]!["test"]));
-        Assert.Null(Service("gate")["healthcheck"]);
+        Assert.DoesNotContain(Volumes(tailer), v => (string?)v["target"] == "/sidecargen");
+
+        // TCP (and HTTPS): a socket listening on 8443 = 0x20FB.
+        Assert.Equal(
+            new[] { "CMD", Tools, "grep", "-qsE", "^ *[0-9]+: [0-9A-F]+:20FB [0-9A-F]+:0000 0A ", "/proc/net/tcp", "/proc/net/tcp6" },
+            Strings(Service("shop-gate")["healthcheck"]!["test"]));
+        Assert.Equal(
+            new[] { "CMD", Tools, "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz" },
+            Strings(Service(App)["healthcheck"]!["test"]));
+        var timing = tailer["healthcheck"]!.AsObject();
+        Assert.Equal(("2s", "2s", 3L, "120s"), ((string?)timing["interval"], (string?)timing["timeout"], (long)timing["retries"]!, (string?)timing["start_period"]));
+
         Assert.Equal("10001:10001", (string?)tailer["user"]);
         Assert.Equal("0.2", (string?)tailer["deploy"]!["resources"]!["limits"]!["cpus"]);
         Assert.Equal("128m", (string?)tailer["deploy"]!["resources"]!["limits"]!["memory"]);
+    }
+
+    [Fact]
+    public void A_sidecar_without_a_probe_is_awaited_as_started()
+    {
+        var plan = Plan(Gate with { Container = Gate.Container with { Probe = null } });
+        var text = ComposeWriter.Write(plan).First().Content;
+        AssertMirrorsThePod(text, App);
+        var app = YamlJson.Parse(text)["services"]![App]!;
+        Assert.Equal("service_started", (string?)app["depends_on"]!["shop-gate"]!["condition"]);
+        Assert.Null(YamlJson.Parse(text)["services"]!["shop-gate"]!["healthcheck"]);
     }
 
     [Theory]
@@ -111,10 +156,10 @@ public sealed class ComposeWriterTests
         Assert.All(paths, path => Assert.True(path.StartsWith("kubernetes/", StringComparison.Ordinal) ? kubernetes : compose, path));
         if (compose)
         {
-            // An app alone: no volumes or secrets sections, still a valid Compose file.
+            // An app alone: the holder and the app, no secrets section, still a valid Compose file.
             var text = ManifestRenderer.Files(Plan()).Single(f => f.Path == "compose/compose.yaml").Content;
-            ComposeSchema.AssertValid(text);
-            Assert.Equal(new[] { "name", "services" }, YamlJson.Parse(text).AsObject().Select(p => p.Key));
+            Assert.Empty(AssertMirrorsThePod(text, App));
+            Assert.Equal(new[] { "name", "services", "volumes" }, YamlJson.Parse(text).AsObject().Select(p => p.Key));
         }
     }
 }

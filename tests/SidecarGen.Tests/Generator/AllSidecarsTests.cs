@@ -19,8 +19,7 @@ public sealed class AllSidecarsTests
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
         Assert.Equal(new[] { kind }, pod.InitContainers.Select(c => c.Name));
         Assert.All(pod.InitContainers, c => Assert.Equal("Always", c.RestartPolicy));
-        var compose = YamlJson.Parse(output["compose/compose.yaml"]);
-        Assert.Equal("service:payment-service", (string?)compose["services"]![kind]!["network_mode"]);
+        Assert.Equal(new[] { "payment-service-" + kind }, ComposeLifecycle.AssertMirrorsThePod(output["compose/compose.yaml"], "payment-service"));
     }
 
     [Fact]
@@ -41,14 +40,14 @@ public sealed class AllSidecarsTests
         var service = KubernetesObjects.Load<V1Service>(All["kubernetes/service.yaml"]);
 
         Assert.Equal(("service-mesh", 15001), pod.ResolvePort(service.Spec.Ports.Single().TargetPort.Value));
-        var envoy = YamlJson.Parse(All["compose/config/service-mesh/envoy.yaml"]);
+        var envoy = YamlJson.Parse(All["compose/config/payment-service-service-mesh/envoy.yaml"]);
         var appCluster = envoy["static_resources"]!["clusters"]!.AsArray().Single(c => (string?)c!["name"] == "app")!;
         Assert.Equal(8443, (long)appCluster["load_assignment"]!["endpoints"]![0]!["lb_endpoints"]![0]!["endpoint"]!["address"]!["socket_address"]!["port_value"]!);
         Assert.Equal("envoy.transport_sockets.tls", (string?)appCluster["transport_socket"]!["name"]);
-        Assert.Contains("proxy_pass http://127.0.0.1:4180;", All["compose/config/tls-termination/nginx.conf"]);
+        Assert.Contains("proxy_pass http://127.0.0.1:4180;", All["compose/config/payment-service-tls-termination/nginx.conf"]);
         Assert.Contains("--upstream=http://127.0.0.1:8080/", pod.Container("auth-proxy").Args);
 
-        var published = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["payment-service"]!["ports"]![0]!;
+        var published = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["payment-service-pod"]!["ports"]![0]!;
         Assert.Equal(15001, (long)published["target"]!);
         var policy = KubernetesObjects.Load<V1NetworkPolicy>(All["kubernetes/networkpolicy.yaml"]);
         Assert.DoesNotContain(policy.Spec.Ingress.Single().Ports, p => p.Port.Value is "8080" or "4180" or "8443");
@@ -84,8 +83,10 @@ public sealed class AllSidecarsTests
         var watcher = KubernetesObjects.Deployment(All).Spec.Template.Spec.Container("config-watcher");
         Assert.Equal(new[] { "test", "-f", "/tmp/sidecargen-ready" }, watcher.StartupProbe.Exec.Command);
         Assert.Contains(watcher.VolumeMounts, m => m.MountPath == "/etc/app/config" && m.ReadOnlyProperty != true);
-        var compose = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["config-watcher"]!;
-        Assert.Equal("CMD", (string?)compose["healthcheck"]!["test"]![0]);
+        var compose = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["payment-service-config-watcher"]!;
+        Assert.Equal(new[] { "CMD", "test", "-f", "/tmp/sidecargen-ready" }, ComposeLifecycle.Strings(compose["healthcheck"]!["test"]));
+        var app = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["payment-service"]!;
+        Assert.Equal("service_healthy", (string?)app["depends_on"]!["payment-service-config-watcher"]!["condition"]);
     }
 
     [Fact]
@@ -100,11 +101,12 @@ public sealed class AllSidecarsTests
         Assert.Equal("96Mi", redis.Resources.Limits["memory"].ToString());
         Assert.Equal("tcp-6379", redis.StartupProbe.TcpSocket.Port.Value);
 
-        var compose = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["redis-cache"]!;
+        var compose = YamlJson.Parse(All["compose/compose.yaml"])["services"]!["payment-service-redis-cache"]!;
         Assert.Equal("redis:7.4.1", (string?)compose["image"]);
         Assert.Equal("", (string?)compose["command"]![1]);
         Assert.Equal("64mb", ((string?)compose["environment"]!["REDIS_MAXMEMORY"])!);
         Assert.Equal("96m", (string?)compose["deploy"]!["resources"]!["limits"]!["memory"]);
+        Assert.Contains("^ *[0-9]+: [0-9A-F]+:18EB [0-9A-F]+:0000 0A ", ComposeLifecycle.Strings(compose["healthcheck"]!["test"]));
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed class AllSidecarsTests
         var net = KubernetesObjects.Deployment(output).Spec.Template.Spec.Container("net");
         Assert.Equal(new[] { "NET_ADMIN" }, net.SecurityContext.Capabilities.Add);
         Assert.Equal(0, net.SecurityContext.RunAsUser);
-        var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["net"]!;
+        var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["payment-service-net"]!;
         Assert.Equal("NET_ADMIN", (string?)compose["cap_add"]![0]);
         Assert.Equal("0:0", (string?)compose["user"]);
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
@@ -138,7 +140,7 @@ public sealed class AllSidecarsTests
             KubernetesObjects.Load(text);
         }
 
-        ComposeSchema.AssertValid(output["compose/compose.yaml"]);
+        ComposeLifecycle.AssertMirrorsThePod(output["compose/compose.yaml"], "payment-service");
         PodAssertions.Restricted(KubernetesObjects.Deployment(output).Spec.Template.Spec);
         var kustomization = YamlJson.Parse(output["kubernetes/kustomization.yaml"])["resources"]!.AsArray().Select(r => "kubernetes/" + (string)r!);
         Assert.Equal(output.KubernetesObjects.Select(f => f.Key).Order(), kustomization.Order());

@@ -18,31 +18,31 @@ public sealed class ComposeManifestTests
     public void Writes_the_sidecar_config_files_beside_compose_yaml()
     {
         Assert.Equal(
-            new[] { "compose/compose.yaml", "compose/config/logging/fluent-bit.conf" },
+            new[] { "compose/compose.yaml", "compose/config/order-service-logging/fluent-bit.conf" },
             Output.Files.Keys.Where(path => path.StartsWith("compose/", StringComparison.Ordinal)));
         var configMap = KubernetesObjects.Load<k8s.Models.V1ConfigMap>(Output["kubernetes/configmap-logging.yaml"]);
-        Assert.Equal(configMap.Data["fluent-bit.conf"], Output["compose/config/logging/fluent-bit.conf"]);
+        Assert.Equal(configMap.Data["fluent-bit.conf"], Output["compose/config/order-service-logging/fluent-bit.conf"]);
     }
 
     [Fact]
-    public void Sidecars_share_the_apps_network_and_lifecycle()
+    public void The_app_starts_after_the_holder_and_every_sidecar_is_healthy()
     {
-        Assert.Equal(new[] { "order-service", "logging", "auth-proxy" }, Compose["services"]!.AsObject().Select(s => s.Key));
-        foreach (var name in new[] { "logging", "auth-proxy" })
-        {
-            var sidecar = Service(name);
-            Assert.Equal("service:order-service", (string?)sidecar["network_mode"]);
-            Assert.Null(sidecar["ports"]);
-            var dependency = sidecar["depends_on"]!["order-service"]!;
-            Assert.Equal("service_started", (string?)dependency["condition"]);
-            Assert.True((bool)dependency["restart"]!);
-        }
+        Assert.Equal(new[] { "order-service-logging", "order-service-auth-proxy" }, ComposeLifecycle.AssertMirrorsThePod(Output["compose/compose.yaml"], "order-service"));
+        Assert.Equal(
+            new[] { "order-service-pod", "order-service-secrets", "order-service-logging", "order-service-auth-proxy", "order-service" },
+            Compose["services"]!.AsObject().Select(s => s.Key));
+        Assert.Equal(
+            new[] { "CMD", ComposeLifecycle.Tools, "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:2020/api/v1/health" },
+            ComposeLifecycle.Strings(Service("order-service-logging")["healthcheck"]!["test"]));
+        Assert.Equal(
+            new[] { "CMD", ComposeLifecycle.Tools, "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:4180/ping" },
+            ComposeLifecycle.Strings(Service("order-service-auth-proxy")["healthcheck"]!["test"]));
     }
 
     [Fact]
     public void The_published_port_goes_to_the_auth_proxy()
     {
-        var port = Assert.Single(Service("order-service")["ports"]!.AsArray())!;
+        var port = Assert.Single(Service("order-service-pod")["ports"]!.AsArray())!;
         Assert.Equal(4180, (long)port["target"]!);
         Assert.Equal("8080", (string?)port["published"]);
     }
@@ -53,7 +53,7 @@ public sealed class ComposeManifestTests
         foreach (var (name, node) in Compose["services"]!.AsObject())
         {
             Assert.Equal("10001:10001", (string?)node!["user"]);
-            Assert.True((bool)node["read_only"]!, name);
+            Assert.Equal(name != "order-service-secrets", (bool)node["read_only"]!);
             Assert.Equal("ALL", (string?)node["cap_drop"]![0]);
             Assert.Equal("no-new-privileges:true", (string?)node["security_opt"]![0]);
             Assert.NotNull(node["deploy"]!["resources"]!["limits"]!["memory"]);
@@ -68,7 +68,7 @@ public sealed class ComposeManifestTests
     public void The_log_folder_is_a_named_volume_and_the_config_a_read_only_bind_mount()
     {
         var app = Service("order-service")["volumes"]!.AsArray().Single(v => (string?)v!["target"] == "/var/log/app")!;
-        var agentMounts = Service("logging")["volumes"]!.AsArray();
+        var agentMounts = Service("order-service-logging")["volumes"]!.AsArray();
         var agentLogs = agentMounts.Single(v => (string?)v!["target"] == "/var/log/app")!;
         var config = agentMounts.Single(v => (string?)v!["type"] == "bind")!;
 
@@ -76,24 +76,27 @@ public sealed class ComposeManifestTests
         Assert.Equal((string?)app["source"], (string?)agentLogs["source"]);
         Assert.True((bool)agentLogs["read_only"]!);
         Assert.NotNull(Compose["volumes"]![(string)app["source"]!]);
-        Assert.Equal("./config/logging", (string?)config["source"]);
+        Assert.Equal("./config/order-service-logging", (string?)config["source"]);
         Assert.Equal("/etc/sidecargen/logging", (string?)config["target"]);
         Assert.True((bool)config["read_only"]!);
         Assert.Equal("/tmp", (string?)Service("order-service")["tmpfs"]![0]);
     }
 
     [Fact]
-    public void Proxy_credentials_come_from_compose_secrets_and_the_environment_never_from_source()
+    public void Proxy_credentials_come_from_the_environment_never_from_source_and_the_secret_file_from_a_volume()
     {
-        var proxy = Service("auth-proxy");
-        var targets = proxy["secrets"]!.AsArray().Select(s => ((string)s!["source"]!, (string)s["target"]!));
-        Assert.Equal(
-            new[] { ("order-auth-client-secret", "/run/secrets/order-auth/client-secret") },
-            targets);
-        Assert.Equal("ORDER_AUTH_CLIENT_SECRET", (string?)Compose["secrets"]!["order-auth-client-secret"]!["environment"]);
+        var proxy = Service("order-service-auth-proxy");
+        var mounted = proxy["volumes"]!.AsArray().Single(v => (string?)v!["source"] == "order-service-secret-order-auth")!;
+        Assert.Equal(("/run/secrets/order-auth", true), ((string?)mounted["target"], (bool)mounted["read_only"]!));
+        Assert.Contains("--client-secret-file=/run/secrets/order-auth/client-secret", ComposeLifecycle.Strings(proxy["command"]));
+
+        var copier = Service("order-service-secrets");
+        var given = Assert.Single(copier["secrets"]!.AsArray())!;
+        Assert.Equal(("order-service-order-auth-client-secret", "/run/secrets/order-auth/client-secret"), ((string?)given["source"], (string?)given["target"]));
+        Assert.Equal("ORDER_AUTH_CLIENT_SECRET", (string?)Compose["secrets"]!["order-service-order-auth-client-secret"]!["environment"]);
         Assert.StartsWith("${ORDER_AUTH_CLIENT_ID:?", (string?)proxy["environment"]!["OAUTH2_PROXY_CLIENT_ID"]);
         Assert.StartsWith("${ORDER_AUTH_COOKIE_SECRET:?", (string?)proxy["environment"]!["OAUTH2_PROXY_COOKIE_SECRET"]);
-        Assert.Null(Compose["secrets"]!["order-auth-cookie-secret"]);
+        Assert.Single(Compose["secrets"]!.AsObject());
     }
 
     [Fact]
@@ -102,7 +105,24 @@ public sealed class ComposeManifestTests
         var output = GeneratorHarness.Run(Sources.Program("Sidecar(\"echo\", \"example/echo:1.0\", Ports = new[] { 9000 }, Args = new[] { \"--greeting=$HOME ${USER}\" })"));
         var compose = YamlJson.Parse(output["compose/compose.yaml"]);
 
-        Assert.Equal("--greeting=$$HOME $${USER}", (string?)compose["services"]!["echo"]!["command"]![0]);
+        Assert.Equal("--greeting=$$HOME $${USER}", (string?)compose["services"]![(string)compose["name"]! + "-echo"]!["command"]![0]);
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
+    }
+
+    [Fact]
+    public void Two_services_compose_files_share_no_name_so_they_combine_with_include()
+    {
+        var other = GeneratorHarness.Run(SidecarDeclarations.All());
+        var payment = YamlJson.Parse(other["compose/compose.yaml"]);
+        foreach (var section in new[] { "services", "volumes", "secrets" })
+        {
+            var ours = Compose[section]!.AsObject().Select(p => p.Key);
+            var theirs = payment[section]!.AsObject().Select(p => p.Key);
+            Assert.Empty(ours.Intersect(theirs));
+        }
+
+        Assert.Empty(Output.Files.Keys.Where(k => k.StartsWith("compose/config/", StringComparison.Ordinal)).Intersect(other.Files.Keys));
+        Assert.Equal("order-service", (string?)Service("order-service-pod")["networks"]!["default"]!["aliases"]![0]);
+        Assert.Equal("payment-service", (string?)payment["services"]!["payment-service-pod"]!["networks"]!["default"]!["aliases"]![0]);
     }
 }

@@ -21,7 +21,7 @@ public sealed class LoggingSidecarTests
     [Fact]
     public void Fluent_bit_to_stdout_by_default()
     {
-        var config = Run("LoggingSidecar")["compose/config/logging/fluent-bit.conf"];
+        var config = Run("LoggingSidecar")["compose/config/orders-logging/fluent-bit.conf"];
 
         Assert.Equal(
             new Dictionary<string, string> { ["Flush"] = "1", ["Log_Level"] = "info", ["HTTP_Server"] = "On", ["HTTP_Listen"] = "0.0.0.0", ["HTTP_Port"] = "2020", ["Health_Check"] = "On" },
@@ -35,7 +35,7 @@ public sealed class LoggingSidecarTests
     [Fact]
     public void Fluent_bit_to_elasticsearch_over_tls()
     {
-        var output = FluentBitSection(Run("LoggingSidecar(Output = LogOutput.Elasticsearch, Endpoint = \"https://es.example.com:9243\")")["compose/config/logging/fluent-bit.conf"], "OUTPUT");
+        var output = FluentBitSection(Run("LoggingSidecar(Output = LogOutput.Elasticsearch, Endpoint = \"https://es.example.com:9243\")")["compose/config/orders-logging/fluent-bit.conf"], "OUTPUT");
         Assert.Equal(
             new Dictionary<string, string> { ["Name"] = "es", ["Match"] = "*", ["Host"] = "es.example.com", ["Port"] = "9243", ["tls"] = "On", ["Index"] = "orders", ["Suppress_Type_Name"] = "On" },
             output);
@@ -45,7 +45,7 @@ public sealed class LoggingSidecarTests
     public void Fluent_bit_to_splunk_takes_the_token_from_a_secret()
     {
         var result = Run("LoggingSidecar(Output = LogOutput.Splunk, Endpoint = \"https://splunk.example.com\")");
-        var output = FluentBitSection(result["compose/config/logging/fluent-bit.conf"], "OUTPUT");
+        var output = FluentBitSection(result["compose/config/orders-logging/fluent-bit.conf"], "OUTPUT");
         Assert.Equal(("splunk", "splunk.example.com", "8088", "${SPLUNK_TOKEN}"), (output["Name"], output["Host"], output["Port"], output["Splunk_Token"]));
 
         var token = KubernetesObjects.Deployment(result).Spec.Template.Spec.InitContainers.Single().Env.Single();
@@ -56,7 +56,7 @@ public sealed class LoggingSidecarTests
     [Fact]
     public void Fluent_bit_to_loki_labels_the_stream_with_the_service()
     {
-        var output = FluentBitSection(Run("LoggingSidecar(Output = LogOutput.Loki, Endpoint = \"http://loki:3100\")")["compose/config/logging/fluent-bit.conf"], "OUTPUT");
+        var output = FluentBitSection(Run("LoggingSidecar(Output = LogOutput.Loki, Endpoint = \"http://loki:3100\")")["compose/config/orders-logging/fluent-bit.conf"], "OUTPUT");
         Assert.Equal(("loki", "loki", "3100", "Off", "job=orders"), (output["Name"], output["Host"], output["Port"], output["tls"], output["Labels"]));
     }
 
@@ -64,7 +64,7 @@ public sealed class LoggingSidecarTests
     public void Fluentd_tails_with_a_writable_position_file_and_answers_on_monitor_agent()
     {
         var result = Run("LoggingSidecar(Agent = LogAgent.Fluentd, LogPath = \"/logs\")");
-        var config = result["compose/config/logging/fluent.conf"];
+        var config = result["compose/config/orders-logging/fluent.conf"];
         Assert.Contains("  path /logs/*.log\n", config);
         Assert.Contains("  pos_file /fluentd/pos/app.log.pos\n", config);
         Assert.Contains("  @type monitor_agent\n", config);
@@ -80,7 +80,7 @@ public sealed class LoggingSidecarTests
     public void Filebeat_ships_to_elasticsearch_and_keeps_its_registry_in_scratch_space()
     {
         var result = Run("LoggingSidecar(Agent = LogAgent.Filebeat, Output = LogOutput.Elasticsearch, Endpoint = \"http://es:9200\")");
-        var config = YamlJson.Parse(result["compose/config/logging/filebeat.yml"]);
+        var config = YamlJson.Parse(result["compose/config/orders-logging/filebeat.yml"]);
 
         Assert.Equal("filestream", (string?)config["filebeat.inputs"]![0]!["type"]);
         Assert.Equal("/var/log/app/*.log", (string?)config["filebeat.inputs"]![0]!["paths"]![0]);

@@ -46,6 +46,9 @@ public sealed class MeshProviderTests
         Assert.Equal(output.KubernetesObjects.Select(f => f.Key).Order(), kustomization.Order());
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
 
+        // Compose runs every sidecar of the Pod but the mesh's proxy, with the Pod's lifecycle.
+        Assert.Equal(others.Select(kind => "payment-service-" + kind), ComposeLifecycle.AssertMirrorsThePod(output["compose/compose.yaml"], "payment-service"));
+
         var deployment = KubernetesObjects.Deployment(output);
         var pod = deployment.Spec.Template.Spec;
         PodAssertions.Restricted(pod);
@@ -73,12 +76,12 @@ public sealed class MeshProviderTests
         var expected = others.Contains("tls-termination") ? "tls-termination" : others.Contains("auth-proxy") ? "auth-proxy" : "payment-service";
         Assert.Equal(expected, pod.ResolvePort(service.Spec.Ports.Single().TargetPort.Value).Container);
         Assert.Equal(expected == "tls-termination" ? "https" : "http", service.Spec.Ports.Single().AppProtocol);
-        var published = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["payment-service"]!["ports"]![0]!;
+        var published = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["payment-service-pod"]!["ports"]![0]!;
         Assert.Equal(pod.ResolvePort(service.Spec.Ports.Single().TargetPort.Value).Port, (int)(long)published["target"]!);
 
         // Compose has no mesh: the app calls its upstreams directly, as it does through the injected proxy.
         var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!;
-        Assert.Null(compose["service-mesh"]);
+        Assert.Null(compose["payment-service-service-mesh"]);
         foreach (var env in new[] { pod.Container("payment-service").Env.ToDictionary(e => e.Name, e => (string?)e.Value), compose["payment-service"]!["environment"]!.AsObject().ToDictionary(p => p.Key, p => (string?)p.Value) })
         {
             Assert.Equal("http://ledger.finance.svc.cluster.local:8080", env["SIDECARGEN_UPSTREAM_LEDGER"]);

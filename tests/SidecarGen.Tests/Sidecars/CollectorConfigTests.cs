@@ -9,7 +9,7 @@ public sealed class CollectorConfigTests
     public void Otlp_in_on_loopback_prometheus_out_and_every_pipeline_component_defined()
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.Service("MetricsSidecar(ScrapePort = 9464, OtlpPort = 4320)"));
-        var config = YamlJson.Parse(output["compose/config/metrics/collector.yaml"]);
+        var config = YamlJson.Parse(output["compose/config/payment-service-metrics/collector.yaml"]);
 
         Assert.Equal(new[] { "receivers", "processors", "exporters", "extensions", "service" }, config.AsObject().Select(p => p.Key));
         Assert.Equal("127.0.0.1:4320", (string?)config["receivers"]!["otlp"]!["protocols"]!["grpc"]!["endpoint"]);

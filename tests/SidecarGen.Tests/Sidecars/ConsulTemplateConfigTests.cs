@@ -9,7 +9,7 @@ public sealed class ConsulTemplateConfigTests
     public void Renders_the_key_tree_as_json_into_the_shared_mount()
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.Service("ConfigWatcherSidecar(Address = \"https://consul.shop.svc:8501\", Key = \"config/payments\", MountPath = \"/etc/payments\")"));
-        var hcl = output["compose/config/config-watcher/consul-template.hcl"];
+        var hcl = output["compose/config/payment-service-config-watcher/consul-template.hcl"];
 
         Assert.Contains("consul {\n  address = \"consul.shop.svc:8501\"\n  ssl {\n    enabled = true\n", hcl);
         Assert.Contains("  retry {\n    enabled     = true\n    attempts    = 0\n", hcl);

@@ -11,7 +11,7 @@ namespace SidecarGen.Tests.Sidecars;
 public sealed class EnvoyConfigTests
 {
     private static readonly JsonNode Envoy = YamlJson.Parse(
-        GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each["service-mesh"]))["compose/config/service-mesh/envoy.yaml"]);
+        GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each["service-mesh"]))["compose/config/payment-service-service-mesh/envoy.yaml"]);
 
     private static JsonArray Listeners => Envoy["static_resources"]!["listeners"]!.AsArray();
 
@@ -89,7 +89,7 @@ public sealed class EnvoyConfigTests
     public void Without_mtls_the_inbound_listener_is_plain_and_no_certificate_is_mounted()
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.Service("ServiceMeshSidecar(Mtls = false)"));
-        var envoy = YamlJson.Parse(output["compose/config/service-mesh/envoy.yaml"]);
+        var envoy = YamlJson.Parse(output["compose/config/payment-service-service-mesh/envoy.yaml"]);
         Assert.Null(envoy["static_resources"]!["listeners"]![0]!["filter_chains"]![0]!["transport_socket"]);
         var mesh = KubernetesObjects.Deployment(output).Spec.Template.Spec.InitContainers.Single();
         Assert.DoesNotContain(mesh.VolumeMounts, m => m.MountPath.StartsWith("/run/secrets", StringComparison.Ordinal));
@@ -99,7 +99,7 @@ public sealed class EnvoyConfigTests
     public void Retries_timeouts_and_circuit_breaking_come_from_the_attribute()
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.Service("ServiceMeshSidecar(Retries = 5, TimeoutSeconds = 30, MaxConnections = 200, MaxPendingRequests = 50, Upstreams = new[] { \"ledger=ledger:8080\" })"));
-        var envoy = YamlJson.Parse(output["compose/config/service-mesh/envoy.yaml"]);
+        var envoy = YamlJson.Parse(output["compose/config/payment-service-service-mesh/envoy.yaml"]);
         var route = envoy["static_resources"]!["listeners"]![0]!["filter_chains"]![0]!["filters"]![0]!["typed_config"]!["route_config"]!["virtual_hosts"]![0]!["routes"]![0]!["route"]!;
         Assert.Equal("30s", (string?)route["timeout"]);
         Assert.Equal(5, (long)route["retry_policy"]!["num_retries"]!);

@@ -16,7 +16,7 @@ public sealed class NginxConfigTests : IDisposable
     {
         var nginx = RealTool.Require("nginx");
         var output = GeneratorHarness.Run(SidecarDeclarations.Service("TlsTerminationSidecar(TlsSecretName = \"payments-tls\")", "AuthProxySidecar(IssuerUrl = \"https://login.example.com\")"));
-        var config = output["compose/config/tls-termination/nginx.conf"];
+        var config = output["compose/config/payment-service-tls-termination/nginx.conf"];
         Assert.Contains("proxy_pass http://127.0.0.1:4180;", config);
 
         // The certificate nginx loads is the Secret's tls.crt/tls.key; here a fresh self-signed pair
