@@ -11,11 +11,7 @@ internal static class Labels
     public const string Server = "server";
     public const string Metrics = "metrics";
 
-    public static IEnumerable<KeyValue> Selector(ServicePlan plan)
-    {
-        yield return new KeyValue("app.kubernetes.io/name", plan.Name);
-        yield return new KeyValue("app.kubernetes.io/instance", plan.Name);
-    }
+    public static IEnumerable<KeyValue> Selector(ServicePlan plan) => PodLabels.Selector(plan.Name);
 
     /// <summary>Every label; <paramref name="component"/> tells the app's objects from the metrics Service.</summary>
     public static IEnumerable<KeyValue> All(ServicePlan plan, string component = Server)

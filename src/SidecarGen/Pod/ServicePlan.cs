@@ -19,4 +19,8 @@ internal sealed record ServicePlan(
     bool Kubernetes,
     bool Compose,
     string? Host,
-    ClusterAddOns AddOns);
+    ClusterAddOns AddOns)
+{
+    /// <summary>The sidecars whose containers SidecarGen runs: every one but those the cluster injects (a mesh's proxy).</summary>
+    public System.Collections.Generic.IEnumerable<SidecarSpec> Running => System.Linq.Enumerable.Where(Sidecars, sidecar => !sidecar.Injected);
+}

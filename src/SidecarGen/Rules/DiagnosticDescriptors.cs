@@ -36,6 +36,9 @@ internal static class DiagnosticDescriptors
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor CannotRender = Error(RuleIds.CannotRender, "SidecarGen cannot render this setting", "{0}");
+    public static readonly DiagnosticDescriptor IgnoredSetting = Warning(RuleIds.IgnoredSetting, "A setting has no effect with the chosen provider", "{0}");
+    public static readonly DiagnosticDescriptor UpstreamOutsideMesh = Warning(RuleIds.UpstreamOutsideMesh, "An upstream is outside the service mesh", "{0}");
+    public static readonly DiagnosticDescriptor ProbeBehindStrictMtls = Warning(RuleIds.ProbeBehindStrictMtls, "A sidecar's probe cannot pass Istio's strict mutual TLS", "{0}");
 
     // The cluster add-ons (Prometheus Operator, cert-manager, Gateway API / Ingress, External Secrets).
     public static readonly DiagnosticDescriptor InvalidAddOnSetting = Error(RuleIds.InvalidAddOnSetting, "Invalid cluster add-on MSBuild property", "{0}");
@@ -47,6 +50,7 @@ internal static class DiagnosticDescriptors
     {
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
         PortOutOfRange, SidecarsOutweighApp, SecretInSource, Privileged, InvalidUrl, NoNativeSidecars, SeveralServices, CannotRender,
+        IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
     };
 

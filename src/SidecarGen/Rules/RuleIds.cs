@@ -22,6 +22,9 @@ internal static class RuleIds
     public const string NoNativeSidecars = "SCG0014";
     public const string SeveralServices = "SCG0015";
     public const string CannotRender = "SCG0016";
+    public const string IgnoredSetting = "SCG0020";
+    public const string UpstreamOutsideMesh = "SCG0021";
+    public const string ProbeBehindStrictMtls = "SCG0022";
     public const string InvalidAddOnSetting = "SCG0024";
     public const string InvalidHost = "SCG0025";
     public const string InvalidIssuer = "SCG0026";

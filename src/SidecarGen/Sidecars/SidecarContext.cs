@@ -1,8 +1,14 @@
+using System.Collections.Generic;
+using SidecarGen.Pod;
+
 namespace SidecarGen.Sidecars;
 
 /// <summary>
 /// What a sidecar needs to know about the Pod it joins. <paramref name="UpstreamPort"/> is the next
 /// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one;
 /// <paramref name="UpstreamTls"/> says whether that hop expects TLS (a TLS termination sidecar does).
+/// <paramref name="NativeSidecars"/> says the target Kubernetes runs native sidecars;
+/// <paramref name="Planned"/> are the sidecars planned before this one (every sidecar inside it in the
+/// traffic chain, and every one that takes no traffic), so an outer hop can adapt to them.
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls);
+internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls, bool NativeSidecars, IReadOnlyList<SidecarSpec> Planned);

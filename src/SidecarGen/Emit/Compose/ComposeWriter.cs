@@ -20,7 +20,7 @@ internal static class ComposeWriter
     public static IEnumerable<ManifestFile> Write(ServicePlan plan)
     {
         yield return new ManifestFile(Folder + FileName, Render(plan));
-        foreach (var sidecar in plan.Sidecars)
+        foreach (var sidecar in plan.Running)
         {
             foreach (var file in sidecar.ConfigFiles)
             {
@@ -45,7 +45,7 @@ internal static class ComposeWriter
             SecretCopier.Write(yaml, plan, secretVolumes);
         }
 
-        foreach (var sidecar in plan.Sidecars)
+        foreach (var sidecar in plan.Running)
         {
             yaml.BeginMap(ComposeNames.Sidecar(plan.Name, sidecar.Name));
             ContainerService.Write(yaml, plan, sidecar.Container, volumes, "./" + ConfigFolder(plan, sidecar));
@@ -55,7 +55,7 @@ internal static class ComposeWriter
 
         yaml.BeginMap(plan.Name);
         ContainerService.Write(yaml, plan, plan.App, volumes, configSource: null);
-        DependsOn(yaml, plan, plan.App, plan.Sidecars);
+        DependsOn(yaml, plan, plan.App, plan.Running);
         yaml.EndMap();
 
         yaml.EndMap();

@@ -5,8 +5,8 @@ using SidecarGen.Yaml;
 namespace SidecarGen.Emit.Kubernetes;
 
 /// <summary>
-/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' metrics ports), so
-/// nothing bypasses the auth or mesh proxy by calling the app's port directly. The kubelet's probes
+/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' metrics ports, and the
+/// ports of an injected mesh proxy that other Pods call), so nothing bypasses the auth or mesh proxy by calling the app's port directly. The kubelet's probes
 /// are node traffic and stay allowed. With a <c>Host</c>, the namespace of the gateway or ingress
 /// controller is admitted to the entry port by name, so the route keeps working when the first rule
 /// is narrowed to known callers.
@@ -25,7 +25,7 @@ internal static class NetworkPolicyWriter
         Metadata.Map(yaml, "matchLabels", Labels.Selector(plan)).EndMap();
         yaml.BeginSequence("policyTypes").String("Ingress").EndSequence()
             .BeginSequence("ingress").BeginMap();
-        Ports(yaml, new[] { plan.Entry.Port }.Concat(MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port)).Distinct().ToArray());
+        Ports(yaml, new[] { plan.Entry.Port }.Concat(MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port)).Concat(plan.Sidecars.SelectMany(sidecar => sidecar.IngressPorts)).Distinct().ToArray());
         yaml.EndMap();
         if (RouteController.Namespace(plan) is { } controller)
         {

@@ -6,6 +6,7 @@ namespace SidecarGen.Sidecars.ServiceMesh;
 /// <summary><c>[ServiceMeshSidecar]</c> read into typed data; each <c>Upstreams</c> entry is parsed here, once.</summary>
 internal sealed record ServiceMeshOptions(
     CommonOptions Common,
+    MeshProvider Mesh,
     int InboundPort,
     int AdminPort,
     bool Mtls,
@@ -20,6 +21,7 @@ internal sealed record ServiceMeshOptions(
 {
     public static ServiceMeshOptions Read(ServiceMeshSidecarAttribute attribute) => new(
         CommonOptions.Read(attribute),
+        attribute.Mesh,
         attribute.InboundPort,
         attribute.AdminPort,
         attribute.Mtls,
