@@ -23,6 +23,9 @@ builder.Services.AddHttpClient<LedgerClient>(client =>
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok("healthy"));
+
+// The limits in force, as the config watcher last delivered them.
+app.MapGet("/payments/limits", (Microsoft.Extensions.Options.IOptionsSnapshot<PaymentOptions> options) => new { options.Value.MaxAmount });
 app.MapPost("/payments", async (PaymentRequest request, LedgerClient ledger, PaymentMetrics metrics, Microsoft.Extensions.Options.IOptionsSnapshot<PaymentOptions> options) =>
 {
     if (request.Amount <= 0 || request.Amount > options.Value.MaxAmount)

@@ -14,6 +14,9 @@ internal static class ManifestContract
     public const string Generated = "Generated";
     public const string Blocked = "Blocked";
 
+    /// <summary>With <see cref="Blocked"/>: the rules that block, one <c>SCGnnnn: message</c> per line.</summary>
+    public const string BlockedByKey = "SidecarGen.BlockedBy";
+
     /// <summary>A service's description, for the systems it is part of: its attributes' arguments, settings and source spans (YAML).</summary>
     public const string ServiceKey = "SidecarGen.Service";
 

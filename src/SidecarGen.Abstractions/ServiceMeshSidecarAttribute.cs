@@ -31,6 +31,16 @@ public sealed class ServiceMeshSidecarAttribute : SidecarAttribute
     {
     }
 
+    /// <summary>
+    /// Who provides the proxy. <see cref="MeshProvider.Envoy"/> (default): SidecarGen's own Envoy container.
+    /// <see cref="MeshProvider.Istio"/> or <see cref="MeshProvider.Linkerd"/>: the mesh injects its proxy and
+    /// <see cref="Mtls"/>, <see cref="Retries"/>, <see cref="TimeoutSeconds"/>, <see cref="MaxConnections"/>,
+    /// <see cref="MaxPendingRequests"/> and <see cref="Upstreams"/> become the mesh's own resources and
+    /// annotations; <c>CpuRequest</c>, <c>MemoryRequest</c>, <c>CpuLimit</c> and <c>MemoryLimit</c> size the
+    /// injected proxy. Compose has no mesh: there the app calls its upstreams directly.
+    /// </summary>
+    public MeshProvider Mesh { get; set; } = MeshProvider.Envoy;
+
     /// <summary>The inbound listener's port. Default 15001.</summary>
     public int InboundPort { get; set; } = 15001;
 

@@ -21,6 +21,7 @@ internal static class EmbeddedManifestReader
         string? service = null;
         string? summary = null;
         string? serviceSources = null;
+        var blockedBy = string.Empty;
         var files = new List<KeyValuePair<string, string>>();
 
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
@@ -55,13 +56,17 @@ internal static class EmbeddedManifestReader
             {
                 summary = text;
             }
+            else if (key == ManifestContract.BlockedByKey)
+            {
+                blockedBy = text;
+            }
             else if (key.StartsWith(ManifestContract.FileKeyPrefix, StringComparison.Ordinal))
             {
                 files.Add(new KeyValuePair<string, string>(key.Substring(ManifestContract.FileKeyPrefix.Length), text));
             }
         }
 
-        return new EmbeddedManifests(status, files, service, summary, serviceSources);
+        return new EmbeddedManifests(status, files, blockedBy, service, summary, serviceSources);
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, EntityHandle constructor)

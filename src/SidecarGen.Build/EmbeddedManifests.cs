@@ -11,11 +11,12 @@ namespace SidecarGen.Build;
 /// </summary>
 internal sealed class EmbeddedManifests
 {
-    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files, string? service = null, string? summary = null, string? serviceSources = null)
+    public EmbeddedManifests(string? status, IReadOnlyList<KeyValuePair<string, string>> files, string blockedBy, string? service = null, string? summary = null, string? serviceSources = null)
     {
         ServiceSources = serviceSources;
         Status = status;
         Files = files;
+        BlockedBy = blockedBy;
         Service = service;
         Summary = summary;
     }
@@ -28,6 +29,9 @@ internal sealed class EmbeddedManifests
     public string? ServiceSources { get; }
 
     public string? Status { get; }
+
+    /// <summary>When blocked: the rules that block, one <c>SCGnnnn: message</c> per line.</summary>
+    public string BlockedBy { get; }
 
     /// <summary>Relative path (forward slashes) and content of each file, in the generator's order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Files { get; }

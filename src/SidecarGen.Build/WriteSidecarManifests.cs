@@ -36,6 +36,10 @@ public sealed class WriteSidecarManifests : Task
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>True when an SCG error kept the manifests from being updated: the build must not count them as current.</summary>
+    [Output]
+    public bool Blocked { get; private set; }
+
     /// <inheritdoc/>
     public override bool Execute()
     {
@@ -56,7 +60,15 @@ public sealed class WriteSidecarManifests : Task
         var previous = OwnedFiles.Read(StateFile);
         if (embedded.Status == ManifestContract.Blocked)
         {
-            Log.LogMessage(MessageImportance.Normal, "SidecarGen: manifests in {0} left as they were while SidecarGen errors stand", OutputDirectory);
+            // Reached only when the build goes on: the rules were lowered below error in .editorconfig
+            // (at error, the compile fails first). Say so, or the old files would pass for current.
+            Blocked = true;
+            Log.LogWarning(
+                null, "SCG1003", null, null, 0, 0, 0, 0,
+                "SidecarGen did not update the manifests in '{0}' ({1}): {2}. Fix them, or the files there are not this build's.",
+                OutputDirectory,
+                previous.Count == 0 ? "none written" : previous.Count + " file(s) from an earlier build left as they were",
+                embedded.BlockedBy.Length == 0 ? "SidecarGen errors stand" : "these rules block them, whatever their severity: " + embedded.BlockedBy.Replace("\n", "; "));
             WrittenFiles = previous.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
             return true;
         }

@@ -5,7 +5,8 @@ namespace SidecarGen.EndToEnd.Tests;
 /// and find the manifests on disk; then edit, rebuild and clean.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed class PackageConsumerTests(PackedPackage package)
 {
     private const string OrderService = """
         using SidecarGen;
@@ -139,6 +140,49 @@ public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<
         DotNet.Succeed(consumer.Directory, "build", "-p:SidecarGenOutputPath=elsewhere/");
         Assert.True(File.Exists(Path.Combine(consumer.Directory, "elsewhere", "kubernetes", "deployment.yaml")));
         Assert.False(File.Exists(Path.Combine(manifests, "kubernetes", "deployment.yaml")));
+    }
+
+    [Fact]
+    public void A_blocking_rule_lowered_to_a_warning_leaves_the_manifests_and_every_build_says_so()
+    {
+        var consumer = ConsumerProject.Create(package, "Lowered", OrderService);
+        consumer.Build();
+        var before = File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml"));
+
+        File.WriteAllText(Path.Combine(consumer.Directory, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SCG0009.severity = warning\n");
+        consumer.WriteProgram(OrderService.Replace("Port = 8080)", "Port = 70000)"));
+        var output = consumer.Build();
+
+        Assert.Matches(@"warning SCG0009: Port 70000 is outside 1-65535", output);
+        Assert.Matches(@"warning SCG1003: SidecarGen did not update the manifests in '[^']*deploy/' \(\d+ file\(s\) from an earlier build left as they were\): these rules block them, whatever their severity: SCG0009: Port 70000", output);
+        Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+
+        // Nothing changed, but the files are still not this build's: the next build says so again.
+        Assert.Contains("warning SCG1003", consumer.Build());
+
+        consumer.WriteProgram(OrderService);
+        Assert.DoesNotContain("SCG1003", consumer.Build());
+    }
+
+    [Fact]
+    public void Publish_writes_the_manifests_into_the_publish_folder_and_clean_removes_them()
+    {
+        var consumer = ConsumerProject.Create(package, "Published", OrderService);
+        var publish = Path.Combine(consumer.Directory, "out");
+
+        DotNet.Succeed(consumer.Directory, "publish", "-c", "Release", "-o", publish);
+
+        var deploy = Path.Combine(publish, "deploy");
+        Assert.True(File.Exists(Path.Combine(publish, "Published.dll")));
+        Assert.Equal(
+            Directory.EnumerateFiles(Path.Combine(consumer.Directory, "bin", "Release", "net10.0", "deploy"), "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(Path.Combine(consumer.Directory, "bin", "Release", "net10.0", "deploy"), p)).Order(),
+            Directory.EnumerateFiles(deploy, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(deploy, p)).Order());
+        Assert.Contains("network_mode: service:order-service-pod", File.ReadAllText(Path.Combine(deploy, "compose", "compose.yaml")));
+        Assert.Contains("kind: Deployment", File.ReadAllText(Path.Combine(deploy, "kubernetes", "deployment.yaml")));
+
+        DotNet.Succeed(consumer.Directory, "clean", "-c", "Release");
+        Assert.Empty(Directory.Exists(deploy) ? Directory.EnumerateFiles(deploy, "*", SearchOption.AllDirectories) : Array.Empty<string>());
+        Assert.True(File.Exists(Path.Combine(publish, "Published.dll")));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace SidecarGen.EndToEnd.Tests;
 
 /// <summary>
-/// The SidecarGen nupkg, packed once per test run from this repository with a version no NuGet cache
+/// The SidecarGen nupkg, packed once per test run (shared by every class through <see cref="PackedPackageCollection"/>) from this repository with a version no NuGet cache
 /// has seen, into a temporary feed folder.
 /// </summary>
 public sealed class PackedPackage : IDisposable

@@ -12,7 +12,8 @@ namespace SidecarGen.EndToEnd.Tests;
 /// output. Packed on another platform, the package carries no copies and every compiler gets the IL.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class ReadyToRunTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed class ReadyToRunTests(PackedPackage package)
 {
     private const string Program = """
         using SidecarGen;

@@ -11,14 +11,7 @@ internal static class Labels
     public const string Server = "server";
     public const string Metrics = "metrics";
 
-    public static IEnumerable<KeyValue> Selector(ServicePlan plan) => Selector(plan.Name);
-
-    /// <summary>The labels that select the Pods of the service named <paramref name="service"/>.</summary>
-    public static IEnumerable<KeyValue> Selector(string service)
-    {
-        yield return new KeyValue("app.kubernetes.io/name", service);
-        yield return new KeyValue("app.kubernetes.io/instance", service);
-    }
+    public static IEnumerable<KeyValue> Selector(ServicePlan plan) => PodLabels.Selector(plan.Name);
 
     /// <summary>Every label; <paramref name="component"/> tells the app's objects from the metrics Service.</summary>
     public static IEnumerable<KeyValue> All(ServicePlan plan, string component = Server)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Emit;
 
@@ -21,7 +22,10 @@ internal static class ManifestEmbedding
         + Attribute(ManifestContract.ServiceKey, description)
         + Attribute(ManifestContract.ServiceSourcesKey, string.Concat(sourceFiles.Select(path => path + "\n")));
 
-    public static EmbeddedManifests Blocked() => new(Source(ManifestContract.Blocked, System.Array.Empty<ManifestFile>()));
+    /// <summary>No files, and the blocking findings, so the task can say which rules kept the manifests from being updated.</summary>
+    public static EmbeddedManifests Blocked(IEnumerable<Finding> errors) =>
+        new(Source(ManifestContract.Blocked, System.Array.Empty<ManifestFile>())
+            + Attribute(ManifestContract.BlockedByKey, string.Join("\n", errors.Select(error => error.RuleId + ": " + error.Message).Distinct())));
 
     public static EmbeddedManifests Generated(IEnumerable<ManifestFile> files, string? summary = null) => new(Source(ManifestContract.Generated, files, summary));
 

@@ -18,9 +18,10 @@ internal static class ManifestRenderer
             return EmbeddedManifests.None;
         }
 
-        return ServiceValidator.Validate(declaration, settings).Plan is { } plan
+        var result = ServiceValidator.Validate(declaration, settings);
+        return result.Plan is { } plan
             ? ManifestEmbedding.Generated(Files(plan))
-            : ManifestEmbedding.Blocked();
+            : ManifestEmbedding.Blocked(result.Findings.Where(finding => finding.IsError));
     }
 
     public static IEnumerable<ManifestFile> Files(ServicePlan plan)

@@ -19,9 +19,10 @@ internal static class ComposeNames
 
     public static string Secrets(string service) => service + "-" + SecretsRole;
 
+    /// <summary>A sidecar's service; also its config folder beside compose.yaml (<c>config/&lt;service&gt;-&lt;sidecar&gt;</c>).</summary>
     public static string Sidecar(string service, string sidecar) => service + "-" + sidecar;
 
-    /// <summary>A volume of the Pod; also the sidecar's config folder beside compose.yaml (<c>config/&lt;service&gt;-&lt;sidecar&gt;</c>).</summary>
+    /// <summary>A volume of the Pod (shared, secret, or the holder's tools).</summary>
     public static string Volume(string service, string volume) => service + "-" + volume;
 
     public static string Secret(string service, SecretKeySpec key) => service + "-" + key.ComposeName;

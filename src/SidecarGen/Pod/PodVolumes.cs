@@ -42,7 +42,7 @@ internal static class PodVolumes
     }
 
     public static IEnumerable<ContainerSpec> Containers(ServicePlan plan) =>
-        new[] { plan.App }.Concat(plan.Sidecars.Select(sidecar => sidecar.Container));
+        new[] { plan.App }.Concat(plan.Running.Select(sidecar => sidecar.Container));
 
     public static string ConfigMapName(ServicePlan plan, SidecarSpec sidecar) => plan.Name + "-" + sidecar.Name;
 

@@ -21,4 +21,8 @@ internal sealed record ServicePlan(
     bool Compose,
     string? Host,
     ClusterAddOns AddOns,
-    EquatableArray<string> Callers = default);
+    EquatableArray<string> Callers = default)
+{
+    /// <summary>The sidecars whose containers SidecarGen runs: every one but those the cluster injects (a mesh's proxy).</summary>
+    public System.Collections.Generic.IEnumerable<SidecarSpec> Running => System.Linq.Enumerable.Where(Sidecars, sidecar => !sidecar.Injected);
+}

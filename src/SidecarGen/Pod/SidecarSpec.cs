@@ -7,8 +7,18 @@ namespace SidecarGen.Pod;
 /// A volume the container mounts that is neither shared nor config is its own scratch space
 /// (<see cref="PodVolumes"/>). <paramref name="InboundPort"/> is set for traffic sidecars (the port inbound requests reach);
 /// <paramref name="InboundTls"/> says that port speaks TLS, so the hop in front must too.
+/// <para>
+/// A sidecar may also shape the objects around the Pod: labels of the Pod template, annotations and
+/// the <c>appProtocol</c> of the Service, extra ports the NetworkPolicy admits, and whole objects
+/// beside the Deployment. <paramref name="MeshBypassPorts"/> are ports outside the Pod the sidecar must
+/// reach directly, not through a mesh's proxy (a config store the app waits for).
+/// <paramref name="Injected"/> says the cluster injects the container (a mesh's proxy): the writers
+/// do not render it, and the checks still count its ports.
+/// </para>
+/// <para>
 /// <paramref name="Metrics"/> is the Prometheus endpoint it serves; <paramref name="Certificate"/> the
 /// cert-manager Certificate that writes its TLS Secret, when it names an issuer.
+/// </para>
 /// </summary>
 internal sealed record SidecarSpec(
     ContainerSpec Container,
@@ -18,6 +28,13 @@ internal sealed record SidecarSpec(
     EquatableArray<KeyValue> PodAnnotations,
     int? InboundPort,
     bool InboundTls = false,
+    EquatableArray<KeyValue> PodLabels = default,
+    EquatableArray<KeyValue> ServiceAnnotations = default,
+    string? ServiceAppProtocol = null,
+    EquatableArray<int> IngressPorts = default,
+    EquatableArray<ObjectSpec> Objects = default,
+    EquatableArray<int> MeshBypassPorts = default,
+    bool Injected = false,
     MetricsEndpoint? Metrics = null,
     CertificateSpec? Certificate = null)
 {

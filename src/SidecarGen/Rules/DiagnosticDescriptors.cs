@@ -36,6 +36,9 @@ internal static class DiagnosticDescriptors
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor CannotRender = Error(RuleIds.CannotRender, "SidecarGen cannot render this setting", "{0}");
+    public static readonly DiagnosticDescriptor IgnoredSetting = Warning(RuleIds.IgnoredSetting, "A setting has no effect with the chosen provider", "{0}");
+    public static readonly DiagnosticDescriptor UpstreamOutsideMesh = Warning(RuleIds.UpstreamOutsideMesh, "An upstream is outside the service mesh", "{0}");
+    public static readonly DiagnosticDescriptor ProbeBehindStrictMtls = Warning(RuleIds.ProbeBehindStrictMtls, "A sidecar's probe cannot pass Istio's strict mutual TLS", "{0}");
 
     // A system's checks need every service's description, so they are reported at the end of the system's compilation.
     public static readonly DiagnosticDescriptor UnknownService = SystemError(RuleIds.UnknownService, "A call names no service of the system");
@@ -53,6 +56,7 @@ internal static class DiagnosticDescriptors
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
         PortOutOfRange, SidecarsOutweighApp, SecretInSource, Privileged, InvalidUrl, NoNativeSidecars, SeveralServices, CannotRender,
         UnknownService, DuplicateService, NoClientCertificate,
+        IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
         UnreadableService,
     };

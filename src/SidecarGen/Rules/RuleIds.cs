@@ -25,9 +25,12 @@ internal static class RuleIds
     public const string UnknownService = "SCG0017";
     public const string DuplicateService = "SCG0018";
     public const string NoClientCertificate = "SCG0019";
-    public const string UnreadableService = "SCG0028";
+    public const string IgnoredSetting = "SCG0020";
+    public const string UpstreamOutsideMesh = "SCG0021";
+    public const string ProbeBehindStrictMtls = "SCG0022";
     public const string InvalidAddOnSetting = "SCG0024";
     public const string InvalidHost = "SCG0025";
     public const string InvalidIssuer = "SCG0026";
     public const string AddOnWithoutEffect = "SCG0027";
+    public const string UnreadableService = "SCG0028";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars;
@@ -6,6 +7,9 @@ namespace SidecarGen.Sidecars;
 /// What a sidecar needs to know about the Pod it joins. <paramref name="UpstreamPort"/> is the next
 /// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one;
 /// <paramref name="UpstreamTls"/> says whether that hop expects TLS (a TLS termination sidecar does).
+/// <paramref name="NativeSidecars"/> says the target Kubernetes runs native sidecars;
+/// <paramref name="Planned"/> are the sidecars planned before this one (every sidecar inside it in the
+/// traffic chain, and every one that takes no traffic), so an outer hop can adapt to them.
 /// <paramref name="Network"/> says where the other services are reached.
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls, ServiceNetwork Network);
+internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls, bool NativeSidecars, IReadOnlyList<SidecarSpec> Planned, ServiceNetwork Network);

@@ -45,6 +45,15 @@ internal abstract class SidecarKind
     /// <summary>The folder-path properties of the kind that become mount paths.</summary>
     public abstract IEnumerable<(string Property, string Path)> Paths(SidecarOptions options);
 
+    /// <summary>Properties the kind does not use with these options (SCG0020 when written), each with what to do instead.</summary>
+    public abstract IEnumerable<(string Property, string Reason)> Ignored(SidecarOptions options);
+
+    /// <summary>The CPU and memory the sidecar requests in the Pod, for SCG0010; null where it requests nothing SidecarGen knows of.</summary>
+    public abstract ResourceOptions Requests(SidecarOptions options);
+
+    /// <summary>The kind's checks on the planned Pod as a whole, reported at its attribute.</summary>
+    public abstract void CheckPod(SidecarOptions options, ServicePlan plan, AttributeFindings findings);
+
     /// <summary>The services the sidecar calls by name for the app (a mesh's upstreams), each with the property and item that names it.</summary>
     public virtual IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options) =>
         Enumerable.Empty<(string, string, int)>();
@@ -52,8 +61,8 @@ internal abstract class SidecarKind
     /// <summary>The sidecar admits only callers that present a client certificate (mutual TLS on the Pod's entry).</summary>
     public virtual bool RequiresClientCertificate(SidecarOptions options) => false;
 
-    /// <summary>Calls through the sidecar (<see cref="CalledServices"/>) present a client certificate.</summary>
-    public virtual bool PresentsClientCertificate(SidecarOptions options) => false;
+    /// <summary>The app's calls to <paramref name="callee"/> present a client certificate, thanks to this sidecar.</summary>
+    public virtual bool PresentsClientCertificate(SidecarOptions options, string callee) => false;
 }
 
 /// <summary>A kind whose attribute is <typeparamref name="TAttribute"/> and whose options are <typeparamref name="TOptions"/>.</summary>
@@ -77,6 +86,12 @@ internal abstract class SidecarKind<TAttribute, TOptions> : SidecarKind
 
     public sealed override IEnumerable<(string Property, string Path)> Paths(SidecarOptions options) => Paths((TOptions)options);
 
+    public sealed override IEnumerable<(string Property, string Reason)> Ignored(SidecarOptions options) => Ignored((TOptions)options);
+
+    public sealed override ResourceOptions Requests(SidecarOptions options) => Requests((TOptions)options);
+
+    public sealed override void CheckPod(SidecarOptions options, ServicePlan plan, AttributeFindings findings) => CheckPod((TOptions)options, plan, findings);
+
     protected abstract TOptions ReadOptions(TAttribute attribute);
 
     protected abstract string? DefaultImage(TOptions options);
@@ -90,4 +105,17 @@ internal abstract class SidecarKind<TAttribute, TOptions> : SidecarKind
     protected virtual IEnumerable<(string Property, int Port)> Ports(TOptions options) => Enumerable.Empty<(string, int)>();
 
     protected virtual IEnumerable<(string Property, string Path)> Paths(TOptions options) => Enumerable.Empty<(string, string)>();
+
+    protected virtual IEnumerable<(string Property, string Reason)> Ignored(TOptions options) => Enumerable.Empty<(string, string)>();
+
+    /// <summary>By default the sidecar's own container: what its attribute wrote, else <see cref="CommonSettings.DefaultResources"/>.</summary>
+    protected virtual ResourceOptions Requests(TOptions options) => new(
+        options.Common.Resources.CpuRequest ?? CommonSettings.DefaultResources.CpuRequest,
+        options.Common.Resources.MemoryRequest ?? CommonSettings.DefaultResources.MemoryRequest,
+        null,
+        null);
+
+    protected virtual void CheckPod(TOptions options, ServicePlan plan, AttributeFindings findings)
+    {
+    }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Planning;
+using SidecarGen.Rules;
 using SidecarGen.Validation;
 
 namespace SidecarGen.Systems;
@@ -14,18 +15,25 @@ namespace SidecarGen.Systems;
 /// </summary>
 internal static class SystemPlanner
 {
-    /// <summary>The plans, or null while a service has an error of its own (its build reports it).</summary>
-    public static SystemPlans? Plan(IReadOnlyList<SystemService> services)
+    /// <summary>The plans, or null while a service has an error of its own (its build reports it; <paramref name="errors"/> lists it).</summary>
+    public static SystemPlans? Plan(IReadOnlyList<SystemService> services, out IReadOnlyList<Finding> errors)
     {
         var standalone = new List<ServicePlan>();
+        var found = new List<Finding>();
         foreach (var service in services)
         {
-            if (ServiceValidator.Validate(service.Declaration, service.Settings).Plan is not { } plan)
+            var result = ServiceValidator.Validate(service.Declaration, service.Settings);
+            found.AddRange(result.Findings.Where(finding => finding.IsError));
+            if (result.Plan is { } plan)
             {
-                return null;
+                standalone.Add(plan);
             }
+        }
 
-            standalone.Add(plan);
+        errors = found;
+        if (found.Count > 0)
+        {
+            return null;
         }
 
         var names = new HashSet<string>(services.Select(service => service.Name));

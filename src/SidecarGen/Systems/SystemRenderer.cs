@@ -17,9 +17,15 @@ internal static class SystemRenderer
     public static EmbeddedManifests Render(SystemDeclaration system)
     {
         var services = SystemService.Of(system);
-        if (SystemRules.Check(system).Any(finding => finding.Finding.IsError) || SystemPlanner.Plan(services) is not { } plans)
+        var errors = SystemRules.Check(system).Select(finding => finding.Finding).Where(finding => finding.IsError).ToList();
+        if (errors.Count > 0)
         {
-            return ManifestEmbedding.Blocked();
+            return ManifestEmbedding.Blocked(errors);
+        }
+
+        if (SystemPlanner.Plan(services, out var serviceErrors) is not { } plans)
+        {
+            return ManifestEmbedding.Blocked(serviceErrors);
         }
 
         var files = new List<ManifestFile>();

@@ -74,8 +74,7 @@ internal static class SystemRules
     private static bool PresentsClientCertificate(SystemService caller, string callee) =>
         caller.Declaration.Sidecars.Any(sidecar =>
             SidecarKinds.Of(sidecar) is var kind
-            && kind.PresentsClientCertificate(sidecar.Options)
-            && kind.CalledServices(sidecar.Options).Any(called => called.Service == callee));
+            && kind.PresentsClientCertificate(sidecar.Options, callee));
 
     private static SystemFinding At(SystemService service, ServiceCall call, string ruleId, string message) =>
         new(service.Index, new Finding(ruleId, call.Ordinal, call.Argument, message, call.Item));

@@ -10,7 +10,7 @@ namespace SidecarGen.Validation;
 /// <summary>
 /// The checks on the properties every sidecar inherits from <see cref="SidecarAttribute"/>: pinned
 /// image (SCG0005), secrets in <c>Env</c> (SCG0011), privileges (SCG0012), port range (SCG0009), and
-/// what SidecarGen cannot render (SCG0016).
+/// what SidecarGen cannot render (SCG0016), settings the sidecar ignores (SCG0020).
 /// </summary>
 internal static class CommonRules
 {
@@ -49,6 +49,14 @@ internal static class CommonRules
         for (var i = 0; i < common.Ports.Count; i++)
         {
             PortRange(findings, nameof(SidecarAttribute.Ports), common.Ports[i], i);
+        }
+
+        foreach (var (property, reason) in kind.Ignored(sidecar.Options))
+        {
+            if (sidecar.IsWritten(property))
+            {
+                findings.Report(RuleIds.IgnoredSetting, property, $"{property} has no effect here: {reason}");
+            }
         }
     }
 

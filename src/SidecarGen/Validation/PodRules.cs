@@ -11,8 +11,8 @@ namespace SidecarGen.Validation;
 /// <summary>
 /// The checks on the planned Pod: SCG0003 (two containers on one port), SCG0007 (two Secrets whose
 /// names would share a volume or Compose variables), SCG0016 (two volumes on one path, or an
-/// environment variable set twice, in one container). Each finding lands on the literal that wrote
-/// the value when there is one.
+/// environment variable set twice, in one container), and each kind's own checks on the Pod. Each
+/// finding lands on the literal that wrote the value when there is one.
 /// </summary>
 internal static class PodRules
 {
@@ -26,6 +26,11 @@ internal static class PodRules
 
         Ports(context, containers);
         Secrets(context, containers);
+        foreach (var sidecar in context.Declaration.Sidecars)
+        {
+            SidecarKinds.Of(sidecar).CheckPod(sidecar.Options, plan, context.Findings.For(sidecar.Ordinal));
+        }
+
         foreach (var (container, literals) in containers)
         {
             Mounts(context, container, literals);

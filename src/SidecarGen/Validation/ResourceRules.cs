@@ -61,7 +61,8 @@ internal static class ResourceRules
     private static void Budget(ValidationContext context)
     {
         var app = ResourceSpec.Of(context.Service.Resources, ServicePlanner.AppResources);
-        var sidecars = context.Declaration.Sidecars.Select(s => ResourceSpec.Of(s.Options.Common.Resources, CommonSettings.DefaultResources)).ToList();
+        // An injected mesh proxy counts only with the resources its attribute gives it; the mesh's own defaults are not known here.
+        var sidecars = context.Declaration.Sidecars.Select(s => SidecarKinds.Of(s).Requests(s.Options)).ToList();
         if (sidecars.Count == 0)
         {
             return;

@@ -44,4 +44,13 @@ public sealed class PlatformAnalyzerTests
         [ConfigWatcherSidecar({|SCG0016:Key = "config/{{ evil }}"|})]
         public partial class Program { }
         """);
+
+    [Fact]
+    public Task SCG0016_args_and_env_carry_newlines_and_tabs_but_not_nul() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [Sidecar("job", "busybox:1.37.0", Ports = new[] { 9000 }, Args = new[] { "-c", "set -e\n\techo ready\nexec httpd -f -p 9000", {|SCG0016:"nul\0byte"|} }, Env = new[] { "MOTD=line one\nline two", {|SCG0016:"BAD=nul\0byte"|} })]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com", {|SCG0016:SecretName = "auth\nproxy"|}, Args = new[] { "--banner=one\ntwo" })]
+        public partial class Program { }
+        """);
 }

@@ -29,15 +29,20 @@ internal sealed class TaskHarness : IDisposable
 
     /// <summary>Compiles an assembly carrying <c>SidecarGen.Status</c> (unless null) and the files.</summary>
     public string Assembly(string? status, params (string Path, string Content)[] files) =>
-        AssemblyWith((status is null ? Enumerable.Empty<(string, string)>() : new[] { ("SidecarGen.Status", status) })
-            .Concat(files.Select(f => ("SidecarGen.File:" + f.Path, f.Content)))
-            .ToArray());
+        Compile((status is null ? Enumerable.Empty<(string, string)>() : new[] { ("SidecarGen.Status", status) })
+            .Concat(files.Select(f => ("SidecarGen.File:" + f.Path, f.Content))));
+
+    /// <summary>An assembly as the generator embeds it while errors stand: no files, and the blocking rules.</summary>
+    public string BlockedAssembly(string blockedBy) =>
+        Compile(new[] { ("SidecarGen.Status", "Blocked"), ("SidecarGen.BlockedBy", blockedBy) });
 
     /// <summary>Compiles an assembly carrying exactly these <c>[assembly: AssemblyMetadata(key, value)]</c>.</summary>
-    public string AssemblyWith(params (string Key, string Value)[] metadata)
+    public string AssemblyWith(params (string Key, string Value)[] metadata) => Compile(metadata);
+
+    private string Compile(IEnumerable<(string, string)> metadata)
     {
         var attributes = metadata
-            .Select(a => $"[assembly: System.Reflection.AssemblyMetadata({SymbolDisplay.FormatLiteral(a.Key, true)}, {SymbolDisplay.FormatLiteral(a.Value, true)})]");
+            .Select(a => $"[assembly: System.Reflection.AssemblyMetadata({SymbolDisplay.FormatLiteral(a.Item1, true)}, {SymbolDisplay.FormatLiteral(a.Item2, true)})]");
         var compilation = CSharpCompilation.Create(
             "App" + assemblies,
             new[] { CSharpSyntaxTree.ParseText(string.Join("\n", attributes)) },

@@ -68,10 +68,35 @@ public sealed class WriteSidecarManifestsTests : IDisposable
     {
         harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "good\n")));
 
-        Assert.True(harness.Write(harness.Assembly("Blocked"), out var task));
+        Assert.True(harness.Write(harness.BlockedAssembly("SCG0016: An item of Args contains a NUL character\nSCG0007: The sidecar name 'pod' is reserved"), out var task));
 
         Assert.Equal("good\n", harness.Read("kubernetes/deployment.yaml"));
         Assert.Single(task.WrittenFiles);
+        Assert.True(task.Blocked);
+        Assert.Empty(harness.BuildEngine.Errors);
+        var warning = Assert.Single(harness.BuildEngine.Messages, m => m.StartsWith("SCG1003: ", StringComparison.Ordinal));
+        Assert.Contains("did not update the manifests in '" + harness.Output + "'", warning);
+        Assert.Contains("1 file(s) from an earlier build left as they were", warning);
+        Assert.Contains("SCG0016: An item of Args contains a NUL character; SCG0007: The sidecar name 'pod' is reserved", warning);
+    }
+
+    [Fact]
+    public void A_blocked_first_build_says_that_nothing_was_written()
+    {
+        Assert.True(harness.Write(harness.BlockedAssembly("SCG0016: x"), out var task));
+
+        Assert.True(task.Blocked);
+        Assert.Empty(harness.Files());
+        Assert.Contains(harness.BuildEngine.Messages, m => m.StartsWith("SCG1003: ", StringComparison.Ordinal) && m.Contains("(none written)") && m.Contains("SCG0016: x"));
+    }
+
+    [Fact]
+    public void A_generated_build_is_not_blocked_and_warns_nothing()
+    {
+        Assert.True(harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "good\n")), out var task));
+
+        Assert.False(task.Blocked);
+        Assert.DoesNotContain(harness.BuildEngine.Messages, m => m.StartsWith("SCG1003", StringComparison.Ordinal));
     }
 
     [Fact]

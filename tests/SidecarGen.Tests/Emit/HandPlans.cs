@@ -56,6 +56,30 @@ internal static class HandPlans
         InboundTls: true);
 
     /// <summary>
+    /// A proxy the cluster injects: no container to render, but a Pod label and annotation, a Service
+    /// annotation and <c>appProtocol</c>, an extra admitted port, and an object of its own whose strings
+    /// would break naive YAML.
+    /// </summary>
+    public static readonly SidecarSpec Injected = new(
+        Container("mesh-proxy", "(injected)", new PortSpec("mesh-15006", 15006), Array.Empty<MountSpec>(), ProbeSpec.Tcp("mesh-15006")),
+        EquatableArray<ConfigFileSpec>.Empty,
+        EquatableArray<SharedVolumeSpec>.Empty,
+        EquatableArray<EnvVarSpec>.Empty,
+        EquatableArray.Of(new KeyValue("mesh.example.com/inject", "true")),
+        InboundPort: null,
+        PodLabels: EquatableArray.Of(new KeyValue("mesh.example.com/member", "yes")),
+        ServiceAnnotations: EquatableArray.Of(new KeyValue("mesh.example.com/timeout", "15s")),
+        ServiceAppProtocol: "http",
+        IngressPorts: EquatableArray.Of(15090),
+        Objects: EquatableArray.Of(new ObjectSpec("mesh-policy.yaml", "policy.example.com/v1", "Policy", "shop-policy", SpecNode.Map(
+            SpecField.Of("spec", SpecNode.Map(
+                SpecField.Of("hosts", SpecNode.Strings(new[] { "shop", "yes", "0755", "a: #b", "---" })),
+                SpecField.Of("retries", 3),
+                SpecField.Of("strict", true),
+                SpecField.Of("rules", SpecNode.Sequence(SpecNode.Map(SpecField.Of("match", "{{ x }}"))))))))),
+        Injected: true);
+
+    /// <summary>
     /// The plan of <see cref="App"/> with <paramref name="sidecars"/> (native ones, two replicas, no
     /// namespace: change them with <c>with</c>); the app mounts their shared volumes as the planner
     /// would, and the entry point is the last sidecar taking inbound traffic, else the app.

@@ -119,6 +119,40 @@ public sealed class KubernetesWriterTests
     }
 
     [Fact]
+    public void An_injected_sidecar_shapes_the_objects_around_the_pod_but_is_not_rendered()
+    {
+        var plan = Plan(Tailer, Injected);
+        var files = Files(plan);
+        var deployment = KubernetesObjects.Load<V1Deployment>(files["kubernetes/deployment.yaml"]);
+        var pod = deployment.Spec.Template.Spec;
+        Assert.Equal(new[] { "tailer", App }, pod.AllContainers().Select(c => c.Name));
+        Assert.Equal("yes", deployment.Spec.Template.Metadata.Labels["mesh.example.com/member"]);
+        Assert.Equal("true", deployment.Spec.Template.Metadata.Annotations["mesh.example.com/inject"]);
+        Assert.False(deployment.Metadata.Labels.ContainsKey("mesh.example.com/member"));
+
+        var service = KubernetesObjects.Load<V1Service>(files["kubernetes/service.yaml"]);
+        Assert.Equal("15s", service.Metadata.Annotations["mesh.example.com/timeout"]);
+        Assert.Equal("http", service.Spec.Ports.Single().AppProtocol);
+        var policy = KubernetesObjects.Load<V1NetworkPolicy>(files["kubernetes/networkpolicy.yaml"]);
+        Assert.Equal(new[] { "8080", "9100", "15090" }, policy.Spec.Ingress.Single().Ports.Select(p => p.Port.Value));
+
+        // The object: standard metadata, then its body exactly as planned, every string a string.
+        var written = YamlJson.Parse(files["kubernetes/mesh-policy.yaml"]);
+        Assert.Equal("policy.example.com/v1", (string?)written["apiVersion"]);
+        Assert.Equal("Policy", (string?)written["kind"]);
+        Assert.Equal("shop-policy", (string?)written["metadata"]!["name"]);
+        Assert.Equal(App, (string?)written["metadata"]!["labels"]!["app.kubernetes.io/name"]);
+        Assert.Equal(new[] { "shop", "yes", "0755", "a: #b", "---" }, written["spec"]!["hosts"]!.AsArray().Select(h => (string)h!));
+        Assert.Equal(3, (long)written["spec"]!["retries"]!);
+        Assert.True((bool)written["spec"]!["strict"]!);
+        Assert.Equal("{{ x }}", (string?)written["spec"]!["rules"]![0]!["match"]);
+        Assert.Contains("mesh-policy.yaml", YamlJson.Parse(files["kubernetes/kustomization.yaml"])["resources"]!.AsArray().Select(r => (string)r!));
+
+        var compose = YamlJson.Parse(SidecarGen.Emit.Compose.ComposeWriter.Write(plan).First().Content)["services"]!.AsObject();
+        Assert.Equal(new[] { App + "-pod", App + "-secrets", App + "-tailer", App }, compose.Select(service => service.Key));
+    }
+
+    [Fact]
     public void The_files_follow_the_plan_and_kustomization_lists_them()
     {
         var single = Files(Plan(Gate) with { Replicas = 1, Namespace = "shops" });

@@ -32,7 +32,6 @@ public sealed class ClusterAddOnTests
     public void Without_the_settings_no_add_on_object_is_written()
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.All());
-        // Only the Kubernetes objects: Compose config folders are named <service>-<sidecar> (payment-service-metrics).
         Assert.DoesNotContain(output.Files.Keys.Where(path => path.StartsWith("kubernetes/", StringComparison.Ordinal)), path => path.Contains("monitor") || path.Contains("externalsecret") || path.Contains("certificate")
             || path.Contains("ingress") || path.Contains("httproute") || path.Contains("service-metrics"));
     }

@@ -108,4 +108,21 @@ public sealed class ComposeManifestTests
         Assert.Equal("--greeting=$$HOME $${USER}", (string?)compose["services"]![(string)compose["name"]! + "-echo"]!["command"]![0]);
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
     }
+
+    [Fact]
+    public void Two_services_compose_files_share_no_name_so_they_combine_with_include()
+    {
+        var other = GeneratorHarness.Run(SidecarDeclarations.All());
+        var payment = YamlJson.Parse(other["compose/compose.yaml"]);
+        foreach (var section in new[] { "services", "volumes", "secrets" })
+        {
+            var ours = Compose[section]!.AsObject().Select(p => p.Key);
+            var theirs = payment[section]!.AsObject().Select(p => p.Key);
+            Assert.Empty(ours.Intersect(theirs));
+        }
+
+        Assert.Empty(Output.Files.Keys.Where(k => k.StartsWith("compose/config/", StringComparison.Ordinal)).Intersect(other.Files.Keys));
+        Assert.Equal("order-service", (string?)Service("order-service-pod")["networks"]!["default"]!["aliases"]![0]);
+        Assert.Equal("payment-service", (string?)payment["services"]!["payment-service-pod"]!["networks"]!["default"]!["aliases"]![0]);
+    }
 }

@@ -74,6 +74,16 @@ public sealed class GeneratorBehaviourTests
         var output = GeneratorHarness.Run(Sources.Program(service, "LoggingSidecar"));
         Assert.Equal("Blocked", output.Status);
         Assert.Empty(output.Files);
+        Assert.Matches(@"^(SCG00\d\d: [^\n]+)(\nSCG00\d\d: [^\n]+)*$", output.BlockedBy);
+    }
+
+    [Fact]
+    public void A_blocked_output_names_only_the_rules_that_block()
+    {
+        var output = GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\", Port = 70000)", "Sidecar(\"cache\", \"redis\", Ports = new[] { 6379 })"));
+        Assert.Equal("Blocked", output.Status);
+        Assert.StartsWith("SCG0009: ", output.BlockedBy);
+        Assert.DoesNotContain("SCG0005", output.BlockedBy); // an untagged image only warns
     }
 
     [Theory]
@@ -141,12 +151,16 @@ public sealed class GeneratorBehaviourTests
     {
         string[] values = { "yes", "0755", "null", "a: b # c", "---", "{{ .Values }}", "*alias", "&anchor", "line1\nline2", "tab\there", "ünïcödé ✓", "1:20", "~", "'quoted'", "\"double\"" };
         var env = string.Join(", ", values.Select((v, i) => "\"V" + i + "=" + v.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\""));
-        var output = GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\")", $"Sidecar(\"echo\", \"example/echo:1.0\", Ports = new[] {{ 9000 }}, Env = new[] {{ {env} }})"));
+        var args = string.Join(", ", values.Select(v => "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\""));
+        var output = GeneratorHarness.Run(Sources.Program("SidecarService(\"svc\")", $"Sidecar(\"echo\", \"example/echo:1.0\", Ports = new[] {{ 9000 }}, Args = new[] {{ {args} }}, Env = new[] {{ {env} }})"));
 
         var container = KubernetesObjects.Deployment(output).Spec.Template.Spec.InitContainers.Single();
         Assert.Equal(values, container.Env.Select(e => e.Value));
+        Assert.Equal(values, container.Args);
         var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["svc-echo"]!["environment"]!.AsObject();
         Assert.Equal(values, compose.Select(pair => pair.Value!.GetValue<string>()));
+        var command = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["svc-echo"]!["command"]!.AsArray();
+        Assert.Equal(values, command.Select(item => item!.GetValue<string>()));
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
     }
 }

@@ -5,9 +5,9 @@ namespace SidecarGen.Tests.Generator;
 
 /// <summary>
 /// Every generated Kubernetes object validated against the JSON schemas generated from the
-/// Kubernetes OpenAPI spec and the add-ons' CRDs (the npm packages kubernetes-models and
-/// @kubernetes-models/*, run by OpenApi/validate.mjs; .ci/run installs them): types, required fields
-/// and enums, beyond what a strict read-back checks.
+/// Kubernetes OpenAPI spec and the CRDs of the add-ons and of Istio (the npm packages
+/// kubernetes-models and @kubernetes-models/*, run by OpenApi/validate.mjs; .ci/run installs them):
+/// types, required fields and enums, beyond what a strict read-back checks.
 /// </summary>
 public sealed class KubernetesOpenApiTests : IDisposable
 {
@@ -21,6 +21,11 @@ public sealed class KubernetesOpenApiTests : IDisposable
         { "all-sidecars", SidecarDeclarations.All() },
         { "mesh-without-mtls", SidecarDeclarations.Service("ServiceMeshSidecar(Mtls = false)", "TlsTerminationSidecar") },
         { "consul-watcher", SidecarDeclarations.Service("ConfigWatcherSidecar", "LoggingSidecar(Agent = LogAgent.Filebeat)") },
+        { "istio", SidecarDeclarations.Service(SidecarDeclarations.Meshes["istio"]) },
+        { "istio-without-mtls", SidecarDeclarations.Service("ServiceMeshSidecar(Mesh = MeshProvider.Istio, Mtls = false, Retries = 0, MaxConnections = 0, Upstreams = new[] { \"search=search:9200\" })", "MetricsSidecar") },
+        { "all-sidecars-istio", SidecarDeclarations.AllWith("istio") },
+        { "linkerd", SidecarDeclarations.Service(SidecarDeclarations.Meshes["linkerd"]) },
+        { "all-sidecars-linkerd", SidecarDeclarations.AllWith("linkerd") },
     };
 
     [SkippableTheory]
@@ -58,6 +63,27 @@ public sealed class KubernetesOpenApiTests : IDisposable
         Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
     }
 
+    /// <summary>Istio's objects, each provider setting of them, walked against the CRDs istio/api publishes (Schemas/crds).</summary>
+    [Theory]
+    [InlineData("istio")]
+    [InlineData("istio-without-mtls")]
+    [InlineData("all-sidecars-istio")]
+    public void Every_istio_object_sets_only_fields_its_published_crd_defines(string name)
+    {
+        var source = (string)Services.Single(row => (string)row[0] == name)[1];
+        var resources = GeneratorHarness.Run(source).KubernetesObjects.Where(file => KubernetesObjects.IsCustomResource(file.Value)).ToList();
+        Assert.NotEmpty(resources);
+        Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
+    }
+
+    [Fact]
+    public void The_crd_check_finds_a_field_istio_does_not_define()
+    {
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Meshes["istio"]));
+        var rule = YamlJson.Parse(output["kubernetes/istio-destinationrule.yaml"].Replace("maxRetries:", "maxRetrys:"));
+        Assert.Contains("spec.trafficPolicy.connectionPool.http.maxRetrys: not a field of the CRD", CustomResourceSchemas.Violations(rule));
+    }
+
     [Fact]
     public void The_crd_check_finds_a_misspelt_a_missing_and_an_unserved_field()
     {
@@ -74,7 +100,7 @@ public sealed class KubernetesOpenApiTests : IDisposable
     {
         var node = RealTool.Require("node");
         var validator = Path.Combine(OpenApiFolder(), "validate.mjs");
-        if (!Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", "external-secrets")))
+        if (new[] { "external-secrets", "istio" }.Any(package => !Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", package))))
         {
             Assert.False(Environment.GetEnvironmentVariable("CI") == "true", ".ci/run installs tests/SidecarGen.Tests/OpenApi's packages");
             Skip.If(true, "run `npm install --prefix tests/SidecarGen.Tests/OpenApi` to validate against the OpenAPI and CRD schemas");

@@ -61,6 +61,18 @@ public sealed class SnapshotTests
     [Fact]
     public void All_sidecars_together() => Snapshots.Match("all-sidecars", GeneratorHarness.Run(SidecarDeclarations.All()).Files);
 
+    public static TheoryData<string> Meshes => new(SidecarDeclarations.Meshes.Keys);
+
+    [Theory]
+    [MemberData(nameof(Meshes))]
+    public void Each_mesh_provider_alone(string mesh) =>
+        Snapshots.Match("mesh-" + mesh, GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Meshes[mesh])).Files);
+
+    [Theory]
+    [MemberData(nameof(Meshes))]
+    public void Each_mesh_provider_with_all_sidecars(string mesh) =>
+        Snapshots.Match("all-sidecars-" + mesh, GeneratorHarness.Run(SidecarDeclarations.AllWith(mesh)).Files);
+
     [Theory]
     [MemberData(nameof(ConfigRenderers))]
     public void Config_files_of_each_renderer(string snapshotCase, string[] sidecars) =>

@@ -36,7 +36,8 @@ internal static class CustomResourceSchemas
 
         var violations = new List<string>();
         var schema = served["schema"]!["openAPIV3Schema"]!;
-        foreach (var (key, value) in resource.AsObject().Where(p => p.Key != "metadata"))
+        // apiVersion, kind and metadata are every object's; some CRDs (Istio's) leave them out of their schema.
+        foreach (var (key, value) in resource.AsObject().Where(p => p.Key is not ("apiVersion" or "kind" or "metadata")))
         {
             Check(value, schema["properties"]?[key], key, violations);
         }

@@ -8,11 +8,12 @@ namespace SidecarGen.Tests.Infrastructure;
 /// What the generator embedded: the status and the files, decoded from the generated
 /// <c>[assembly: AssemblyMetadata]</c> attributes exactly as the MSBuild task reads them.
 /// </summary>
-internal sealed record GeneratedOutput(string? Status, IReadOnlyDictionary<string, string> Files)
+internal sealed record GeneratedOutput(string? Status, IReadOnlyDictionary<string, string> Files, string BlockedBy = "")
 {
     public static GeneratedOutput From(IEnumerable<SyntaxTree> trees)
     {
         string? status = null;
+        var blockedBy = string.Empty;
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var attribute in trees.SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>()))
         {
@@ -23,13 +24,17 @@ internal sealed record GeneratedOutput(string? Status, IReadOnlyDictionary<strin
             {
                 status = args[1];
             }
+            else if (args[0] == "SidecarGen.BlockedBy")
+            {
+                blockedBy = args[1];
+            }
             else if (args[0].StartsWith("SidecarGen.File:", StringComparison.Ordinal))
             {
                 files.Add(args[0]["SidecarGen.File:".Length..], args[1]);
             }
         }
 
-        return new GeneratedOutput(status, files);
+        return new GeneratedOutput(status, files, blockedBy);
     }
 
     public string this[string path] => Files.TryGetValue(path, out var text)

@@ -1,6 +1,7 @@
 // Validates Kubernetes manifests against the JSON schemas kubernetes-models generates from the
-// Kubernetes OpenAPI spec, and the add-ons' objects against the schemas @kubernetes-models/* generate
-// from their CRDs. Usage: node validate.mjs FILE...; exits 1 if any object is invalid.
+// Kubernetes OpenAPI spec, and the add-ons' and Istio's objects against the schemas
+// @kubernetes-models/* generate from their CRDs. Usage: node validate.mjs FILE...; exits 1 if any
+// object is invalid or of a kind without a schema.
 import { readFileSync } from "node:fs";
 import yaml from "js-yaml";
 const kinds = {
@@ -15,13 +16,17 @@ const kinds = {
   "cert-manager.io/v1/Certificate": "@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate",
   "gateway.networking.k8s.io/v1/HTTPRoute": "@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute",
   "external-secrets.io/v1/ExternalSecret": "@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret",
+  "networking.istio.io/v1/VirtualService": "@kubernetes-models/istio/networking.istio.io/v1/VirtualService",
+  "networking.istio.io/v1/DestinationRule": "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule",
+  "networking.istio.io/v1/ServiceEntry": "@kubernetes-models/istio/networking.istio.io/v1/ServiceEntry",
+  "security.istio.io/v1/PeerAuthentication": "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication",
 };
 let failed = 0;
 for (const file of process.argv.slice(2)) {
   for (const doc of yaml.loadAll(readFileSync(file, "utf8"))) {
     const key = `${doc.apiVersion}/${doc.kind}`;
     const module = kinds[key];
-    if (!module) { console.log(`skip ${file}: ${key} (no OpenAPI schema)`); continue; }
+    if (!module) { failed++; console.log(`NO SCHEMA ${file}: ${key}`); continue; }
     const mod = await import(module);
     const Model = mod[doc.kind] ?? mod.default;
     try { new Model(doc).validate(); console.log(`ok ${file}`); }

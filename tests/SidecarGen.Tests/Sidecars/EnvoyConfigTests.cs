@@ -66,6 +66,25 @@ public sealed class EnvoyConfigTests
         Assert.Equal("/run/secrets/payment-service-mesh-tls/ca.crt", (string?)context["validation_context"]!["trusted_ca"]!["filename"]);
     }
 
+    [Theory]
+    [InlineData("ledger", "ledger.finance.svc.cluster.local")]
+    [InlineData("fx", "fx.example.com")]
+    public void An_upstream_must_present_a_certificate_of_the_mesh_ca_naming_the_host_we_called(string upstream, string host)
+    {
+        var tls = Cluster("upstream-" + upstream)["transport_socket"]!["typed_config"]!;
+        Assert.Equal("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext", (string?)tls["@type"]);
+        Assert.Equal(host, (string?)tls["sni"]);
+        var validation = tls["common_tls_context"]!["validation_context"]!;
+        Assert.Equal("/run/secrets/payment-service-mesh-tls/ca.crt", (string?)validation["trusted_ca"]!["filename"]);
+        var san = validation["match_typed_subject_alt_names"]!.AsArray().Single()!;
+        Assert.Equal("DNS", (string?)san["san_type"]);
+        Assert.Equal(host, (string?)san["matcher"]!["exact"]);
+    }
+
+    [Fact]
+    public void Inbound_admits_any_caller_of_the_mesh_ca_since_a_service_does_not_know_its_callers() =>
+        Assert.Null(Listener("inbound")["filter_chains"]![0]!["transport_socket"]!["typed_config"]!["common_tls_context"]!["validation_context"]!["match_typed_subject_alt_names"]);
+
     [Fact]
     public void Without_mtls_the_inbound_listener_is_plain_and_no_certificate_is_mounted()
     {

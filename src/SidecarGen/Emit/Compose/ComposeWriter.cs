@@ -31,7 +31,7 @@ internal static class ComposeWriter
         yield return new ManifestFile(Folder + FileName, Render(project, services));
         foreach (var plan in services.Select(service => service.Plan))
         {
-            foreach (var sidecar in plan.Sidecars)
+            foreach (var sidecar in plan.Running)
             {
                 foreach (var file in sidecar.ConfigFiles)
                 {
@@ -75,7 +75,7 @@ internal static class ComposeWriter
             SecretCopier.Write(yaml, plan, secretVolumes);
         }
 
-        foreach (var sidecar in plan.Sidecars)
+        foreach (var sidecar in plan.Running)
         {
             yaml.BeginMap(ComposeNames.Sidecar(plan.Name, sidecar.Name));
             ContainerService.Write(yaml, plan, sidecar.Container, volumes, "./" + ConfigFolder(plan, sidecar));
@@ -85,7 +85,7 @@ internal static class ComposeWriter
 
         yaml.BeginMap(plan.Name);
         ContainerService.Write(yaml, plan, plan.App, volumes, configSource: null);
-        DependsOn(yaml, plan, plan.App, plan.Sidecars, service.Calls);
+        DependsOn(yaml, plan, plan.App, plan.Running, service.Calls);
         yaml.EndMap();
     }
 

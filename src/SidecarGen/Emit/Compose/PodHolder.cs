@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using SidecarGen.Pod;
 using SidecarGen.Yaml;
 
@@ -19,6 +20,9 @@ internal static class PodHolder
     public const string ToolsVolume = "sidecargen-tools";
 
     public const string ToolsFolder = "/sidecargen";
+
+    /// <summary>What the holder and the secret copier need: a shell loop, or a copy, and nothing more.</summary>
+    public static readonly ResourceSpec Resources = new("10m", "8Mi", "100m", "32Mi");
 
     /// <summary>Where the holder and the secret copier mount the secret volumes.</summary>
     public const string SecretsFolder = "/sidecargen-secrets";
@@ -48,14 +52,14 @@ internal static class PodHolder
         }
 
         yaml.EndSequence();
-        ContainerService.Resources(yaml, new ResourceSpec("10m", "8Mi", "100m", "32Mi"));
+        ContainerService.Resources(yaml, Resources);
         Healthcheck.Write(yaml, new[] { "/bin/busybox", "test", "-x", Healthcheck.Tools });
         yaml.Pair("restart", "unless-stopped")
             .BeginSequence("ports")
             .BeginMap()
             .Pair("name", plan.Entry.PortName)
             .Pair("target", plan.Entry.Port)
-            .Pair("published", publishedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Pair("published", publishedPort.ToString(CultureInfo.InvariantCulture))
             .Pair("protocol", "tcp")
             .EndMap()
             .EndSequence()

@@ -35,7 +35,7 @@ internal static class SecretCopier
         }
 
         yaml.EndSequence();
-        ContainerService.Resources(yaml, new ResourceSpec("10m", "8Mi", "100m", "32Mi"));
+        ContainerService.Resources(yaml, PodHolder.Resources);
         yaml.Pair("restart", "no")
             .Pair("network_mode", "none")
             .BeginMap("depends_on")

@@ -33,7 +33,8 @@ internal static class DeploymentWriter
     private static void PodMetadata(YamlWriter yaml, ServicePlan plan)
     {
         yaml.BeginMap("metadata");
-        Metadata.Map(yaml, "labels", Labels.All(plan));
+        // A sidecar may label the Pod (a mesh's injection label): on the template, where the webhook looks.
+        Metadata.Map(yaml, "labels", Labels.All(plan).Concat(plan.Sidecars.SelectMany(sidecar => sidecar.PodLabels)));
         var annotations = PodAnnotations(plan).ToList();
         if (annotations.Count > 0)
         {
@@ -86,10 +87,10 @@ internal static class DeploymentWriter
             .EndMap()
             .Pair("terminationGracePeriodSeconds", 30);
 
-        if (plan.NativeSidecars && !plan.Sidecars.IsEmpty)
+        if (plan.NativeSidecars && plan.Running.Any())
         {
             yaml.BeginSequence("initContainers");
-            foreach (var sidecar in plan.Sidecars)
+            foreach (var sidecar in plan.Running)
             {
                 ContainerWriter.Write(yaml, sidecar.Container, nativeSidecar: true);
             }
@@ -102,7 +103,7 @@ internal static class DeploymentWriter
         {
             // Before Kubernetes 1.29 (SCG0014): ordinary containers. The kubelet starts a Pod's
             // containers in list order, so the sidecars come first; nothing waits for their readiness.
-            foreach (var sidecar in plan.Sidecars)
+            foreach (var sidecar in plan.Running)
             {
                 ContainerWriter.Write(yaml, sidecar.Container, nativeSidecar: false);
             }

@@ -20,6 +20,9 @@ internal static class KubernetesManifests
         files.AddRange(plan.Sidecars
             .Where(sidecar => !sidecar.ConfigFiles.IsEmpty)
             .Select(sidecar => new ManifestFile(ConfigMapWriter.FileName(sidecar), ConfigMapWriter.Write(plan, sidecar))));
+        files.AddRange(plan.Sidecars
+            .SelectMany(sidecar => sidecar.Objects)
+            .Select(spec => new ManifestFile(spec.FileName, ObjectWriter.Write(plan, spec))));
         if (plan.Replicas > 1)
         {
             files.Add(new(PodDisruptionBudgetWriter.FileName, PodDisruptionBudgetWriter.Write(plan)));

@@ -7,7 +7,7 @@ namespace SidecarGen.Emit.Kubernetes;
 /// <summary>The header every object shares: apiVersion, kind and metadata with the standard labels.</summary>
 internal static class Metadata
 {
-    public static YamlWriter Begin(ServicePlan plan, string apiVersion, string kind, string name, string component = Labels.Server)
+    public static YamlWriter Begin(ServicePlan plan, string apiVersion, string kind, string name, string component = Labels.Server, IReadOnlyCollection<KeyValue>? annotations = null)
     {
         var yaml = new YamlWriter().BeginMap()
             .Pair("apiVersion", apiVersion)
@@ -20,6 +20,11 @@ internal static class Metadata
         }
 
         Map(yaml, "labels", Labels.All(plan, component));
+        if (annotations is { Count: > 0 })
+        {
+            Map(yaml, "annotations", annotations);
+        }
+
         return yaml.EndMap();
     }
 

@@ -6,13 +6,14 @@ using SidecarGen.Yaml;
 namespace SidecarGen.Emit.Kubernetes;
 
 /// <summary>
-/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' metrics ports), so
-/// nothing bypasses the auth or mesh proxy by calling the app's port directly. A service that others in
-/// its system declare to call admits on its entry port only their Pods; one nobody calls stays open to
-/// every Pod, as the entry of the system. The metrics ports stay open to Prometheus wherever it runs.
-/// The kubelet's probes are node traffic and stay allowed. With a <c>Host</c>, the namespace of the
-/// gateway or ingress controller is admitted to the entry port by name, so the route keeps working when
-/// the first rule is narrowed to known callers.
+/// networkpolicy.yaml: other Pods reach only the entry port (and the sidecars' metrics ports, and the
+/// ports of an injected mesh proxy that other Pods call), so nothing bypasses the auth or mesh proxy by
+/// calling the app's port directly. A service that others in its system declare to call admits on its
+/// entry port (and its mesh proxy's) only their Pods; one nobody calls stays open to every Pod, as the
+/// entry of the system. The metrics ports stay open to Prometheus wherever it runs. The kubelet's probes
+/// are node traffic and stay allowed. With a <c>Host</c>, the namespace of the gateway or ingress
+/// controller is admitted to the entry port by name, so the route keeps working when the first rule is
+/// narrowed to known callers.
 /// </summary>
 internal static class NetworkPolicyWriter
 {
@@ -27,10 +28,11 @@ internal static class NetworkPolicyWriter
         yaml.BeginMap("spec").BeginMap("podSelector");
         Metadata.Map(yaml, "matchLabels", Labels.Selector(plan)).EndMap();
         yaml.BeginSequence("policyTypes").String("Ingress").EndSequence().BeginSequence("ingress");
-        var metricsPorts = MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port).Where(port => port != plan.Entry.Port).Distinct().ToArray();
+        var entryPorts = new[] { plan.Entry.Port }.Concat(plan.Sidecars.SelectMany(sidecar => sidecar.IngressPorts)).Distinct().ToArray();
+        var metricsPorts = MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port).Where(port => !entryPorts.Contains(port)).Distinct().ToArray();
         if (plan.Callers.IsEmpty)
         {
-            Rule(yaml, new[] { plan.Entry.Port }.Concat(metricsPorts).ToArray());
+            Rule(yaml, entryPorts.Concat(metricsPorts).Distinct().ToArray());
         }
         else
         {
@@ -38,11 +40,11 @@ internal static class NetworkPolicyWriter
             foreach (var caller in plan.Callers)
             {
                 yaml.BeginMap().BeginMap("podSelector");
-                Metadata.Map(yaml, "matchLabels", Labels.Selector(caller)).EndMap().EndMap();
+                Metadata.Map(yaml, "matchLabels", PodLabels.Selector(caller)).EndMap().EndMap();
             }
 
             yaml.EndSequence();
-            Ports(yaml, plan.Entry.Port);
+            Ports(yaml, entryPorts);
             yaml.EndMap();
             if (metricsPorts.Length > 0)
             {

@@ -73,6 +73,10 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
             EquatableArray.Of(new SharedVolumeSpec(dataVolume, mountPath, AppReadOnly: true)),
             EquatableArray<EnvVarSpec>.Empty,
             EquatableArray<KeyValue>.Empty,
-            InboundPort: null);
+            InboundPort: null,
+
+            // The app waits for the first sync, so the watcher reaches its store directly, not through
+            // a mesh proxy whose egress policy or readiness could hold the whole Pod back.
+            MeshBypassPorts: EquatableArray.Of(watcherContext.Address.Port));
     }
 }

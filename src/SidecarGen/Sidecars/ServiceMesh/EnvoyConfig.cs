@@ -18,6 +18,9 @@ internal sealed class EnvoyConfig
     public const string DownstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext";
     public const string UpstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext";
 
+    /// <summary>What every provider retries on: failures before the request reached the app, which are safe to repeat.</summary>
+    public const string RetryOn = "connect-failure,refused-stream,reset,unavailable";
+
     public EnvoyConfig(MeshSettings settings) => Settings = settings;
 
     private MeshSettings Settings { get; }
@@ -84,7 +87,7 @@ internal sealed class EnvoyConfig
                 .BeginMap("typed_config")
                 .Pair("@type", DownstreamTls)
                 .Pair("require_client_certificate", true);
-            CommonTlsContext(yaml);
+            CommonTlsContext(yaml, peerName: null);
             yaml.EndMap().EndMap();
         }
 
@@ -99,7 +102,7 @@ internal sealed class EnvoyConfig
         {
             yaml.Pair("timeout", Seconds(Settings.TimeoutSeconds))
                 .BeginMap("retry_policy")
-                .Pair("retry_on", "connect-failure,refused-stream,reset,unavailable")
+                .Pair("retry_on", RetryOn)
                 .Pair("num_retries", Settings.Retries)
                 .EndMap();
         }
@@ -157,23 +160,38 @@ internal sealed class EnvoyConfig
                 .BeginMap("typed_config")
                 .Pair("@type", UpstreamTls)
                 .Pair("sni", tls);
-            CommonTlsContext(yaml);
+            CommonTlsContext(yaml, peerName: tls);
             yaml.EndMap().EndMap();
         }
 
         yaml.EndMap();
     }
 
-    private void CommonTlsContext(YamlWriter yaml) =>
+    /// <summary>
+    /// Our certificate, and the mesh CA that must have signed the peer's. Towards an upstream the peer
+    /// must also be who we called: its certificate must name <paramref name="peerName"/>, the host of
+    /// the <c>Upstreams</c> entry, as a DNS subject alternative name (README, "Identities").
+    /// Callers are not known to a single service, so inbound any certificate of the mesh CA is admitted.
+    /// </summary>
+    private void CommonTlsContext(YamlWriter yaml, string? peerName)
+    {
         yaml.BeginMap("common_tls_context")
             .BeginSequence("tls_certificates").BeginMap()
             .BeginMap("certificate_chain").Pair("filename", Settings.CertificatePath).EndMap()
             .BeginMap("private_key").Pair("filename", Settings.KeyPath).EndMap()
             .EndMap().EndSequence()
             .BeginMap("validation_context")
-            .BeginMap("trusted_ca").Pair("filename", Settings.CaPath).EndMap()
-            .EndMap()
-            .EndMap();
+            .BeginMap("trusted_ca").Pair("filename", Settings.CaPath).EndMap();
+        if (peerName is not null)
+        {
+            yaml.BeginSequence("match_typed_subject_alt_names").BeginMap()
+                .Pair("san_type", "DNS")
+                .BeginMap("matcher").Pair("exact", peerName).EndMap()
+                .EndMap().EndSequence();
+        }
+
+        yaml.EndMap().EndMap();
+    }
 
     private static void Address(YamlWriter yaml, string host, int port) =>
         yaml.BeginMap("address").BeginMap("socket_address").Pair("address", host).Pair("port_value", port).EndMap().EndMap();

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Model;
+using SidecarGen.Pod;
 using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.ServiceMesh;
@@ -7,6 +9,7 @@ namespace SidecarGen.Sidecars.ServiceMesh;
 /// <summary><c>[ServiceMeshSidecar]</c> read into typed data; each <c>Upstreams</c> entry is parsed here, once.</summary>
 internal sealed record ServiceMeshOptions(
     CommonOptions Common,
+    MeshProvider Mesh,
     int InboundPort,
     int AdminPort,
     bool Mtls,
@@ -21,6 +24,7 @@ internal sealed record ServiceMeshOptions(
 {
     public static ServiceMeshOptions Read(ServiceMeshSidecarAttribute attribute) => new(
         CommonOptions.Read(attribute),
+        attribute.Mesh,
         attribute.InboundPort,
         attribute.AdminPort,
         attribute.Mtls,
@@ -32,6 +36,23 @@ internal sealed record ServiceMeshOptions(
         attribute.Retries,
         attribute.TimeoutSeconds,
         (attribute.Upstreams ?? System.Array.Empty<string>()).Select(UpstreamEntry.Parse).ToEquatableArray());
+}
+
+/// <summary>The upstreams SidecarGen can reach: <c>name=host:port</c> as written, a service's name wherever the network has it.</summary>
+internal static class Upstreams
+{
+    public static IReadOnlyList<MeshUpstream> Resolve(ServiceMeshOptions options, ServiceNetwork network) =>
+        options.Upstreams
+            .Select(entry => entry.Upstream ?? (entry.Service is { } service && network.Resolve(service) is var peer ? new MeshUpstream(service, peer.Host, peer.Port) : null))
+            .OfType<MeshUpstream>()
+            .ToList();
+
+    /// <summary>The app finds an upstream by SidecarGen's own variable and by service discovery's.</summary>
+    public static IEnumerable<EnvVarSpec> AppEnv(MeshUpstream upstream, string url)
+    {
+        yield return EnvVarSpec.Literal(Naming.EnvironmentName("SIDECARGEN_UPSTREAM_" + upstream.Name), url);
+        yield return EnvVarSpec.Literal(ServiceDiscovery.Variable(upstream.Name), url);
+    }
 }
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Rules;
@@ -8,12 +6,10 @@ using SidecarGen.Rules;
 namespace SidecarGen.Sidecars.ServiceMesh;
 
 /// <summary>
-/// <c>[ServiceMeshSidecar]</c>: Envoy as the Pod's outermost hop. Inbound traffic arrives on
-/// <c>InboundPort</c> (mutual TLS by default, certificates from <c>TlsSecretName</c>: <c>tls.crt</c>,
-/// <c>tls.key</c>, <c>ca.crt</c>) and goes to the next hop with retries, a timeout and circuit breaking;
-/// every <c>Upstreams</c> entry gets a local egress listener the app calls instead of the remote
-/// service (its URL in <c>SIDECARGEN_UPSTREAM_&lt;NAME&gt;</c>). Envoy generates <c>x-request-id</c> and
-/// passes <c>traceparent</c> through unchanged, so traces stay connected across the hop.
+/// <c>[ServiceMeshSidecar]</c>: traffic management for the Pod — mutual TLS, retries, timeouts,
+/// circuit breaking and the calls to <c>Upstreams</c> — by the proxy <c>Mesh</c> names: SidecarGen's
+/// own Envoy (<see cref="EnvoyMesh"/>), or the proxy Istio or Linkerd injects, configured through
+/// their own resources and annotations (<see cref="Istio.IstioMesh"/>, <see cref="Linkerd.LinkerdMesh"/>).
 /// </summary>
 internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribute, ServiceMeshOptions>
 {
@@ -31,11 +27,11 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
 
     protected override string? DefaultImage(ServiceMeshOptions options) => Image;
 
-    protected override IEnumerable<(string Property, int Port)> Ports(ServiceMeshOptions options) => new[]
-    {
-        (nameof(ServiceMeshSidecarAttribute.InboundPort), options.InboundPort),
-        (nameof(ServiceMeshSidecarAttribute.AdminPort), options.AdminPort),
-    };
+    protected override IEnumerable<(string Property, int Port)> Ports(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ports(options);
+
+    protected override IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ignored(options);
+
+    protected override ResourceOptions Requests(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Requests(options) ?? base.Requests(options);
 
     public override IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options)
     {
@@ -51,10 +47,16 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
 
     public override bool RequiresClientCertificate(SidecarOptions options) => ((ServiceMeshOptions)options).Mtls;
 
-    public override bool PresentsClientCertificate(SidecarOptions options) => ((ServiceMeshOptions)options).Mtls;
+    public override bool PresentsClientCertificate(SidecarOptions options, string callee) =>
+        MeshProxy.For(((ServiceMeshOptions)options).Mesh).PresentsClientCertificate((ServiceMeshOptions)options, callee);
 
     protected override void Check(ServiceMeshOptions options, AttributeFindings findings)
     {
+        if (!System.Enum.IsDefined(typeof(MeshProvider), options.Mesh))
+        {
+            findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.Mesh), $"{nameof(ServiceMeshSidecarAttribute.Mesh)} {(int)options.Mesh} is not a MeshProvider (Envoy, Istio or Linkerd)");
+        }
+
         SidecarChecks.SecretName(findings, nameof(ServiceMeshSidecarAttribute.TlsSecretName), options.TlsSecretName);
         CertificateIssuers.Check(findings, nameof(ServiceMeshSidecarAttribute.CertificateIssuer), options.CertificateIssuer, options.Issuer);
         if (options.Issuer is not null && !options.Mtls)
@@ -79,80 +81,13 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         {
             findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.TimeoutSeconds), $"{nameof(ServiceMeshSidecarAttribute.TimeoutSeconds)} must be positive");
         }
+
+        MeshProxy.For(options.Mesh).Check(options, findings);
     }
 
-    protected override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context)
-    {
-        var name = options.Common.Name;
-        var secretName = options.TlsSecretName is { Length: > 0 } secret ? secret : context.ServiceName + "-mesh-tls";
-        var certificates = new[] { "tls.crt", "tls.key", "ca.crt" }.Select(key => new SecretFileSpec(new SecretKeySpec(secretName, key))).ToArray();
-        var egress = options.Upstreams
-            .Select(entry => entry.Upstream ?? (entry.Service is { } service ? Resolve(service, context.Network) : null))
-            .OfType<MeshUpstream>()
-            .Select((upstream, index) => (upstream, FirstEgressPort + index))
-            .ToList();
+    protected override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context) => MeshProxy.For(options.Mesh).Plan(options, context);
 
-        var settings = new MeshSettings(
-            options.InboundPort,
-            StatsPort,
-            options.AdminPort,
-            context.UpstreamPort,
-            context.UpstreamTls,
-            options.Mtls,
-            certificates[0].Path,
-            certificates[1].Path,
-            certificates[2].Path,
-            options.MaxConnections,
-            options.MaxPendingRequests,
-            options.Retries,
-            options.TimeoutSeconds,
-            egress);
-
-        var stats = new PortSpec("mesh-stats", StatsPort);
-        var ports = new List<PortSpec>
-        {
-            new("mesh-inbound", options.InboundPort),
-            stats,
-            new("mesh-admin", options.AdminPort),
-        };
-        ports.AddRange(egress.Select((e, index) => new PortSpec("mesh-egress-" + index.ToString(CultureInfo.InvariantCulture), e.Item2)));
-
-        var container = CommonSettings.Container(
-            options.Common,
-            CommonSettings.Image(options.Common, Image),
-            new[] { "envoy" },
-            new[] { "--config-path", SidecarSpec.ConfigMount(name) + "/" + EnvoyConfig.FileName, "--log-level", "warn" },
-            ports,
-            System.Array.Empty<EnvVarSpec>(),
-            new[] { CommonSettings.ConfigMount(name), new MountSpec(name + "-tmp", "/tmp", ReadOnly: false) },
-            ProbeSpec.Http(stats.Name, "/ready"),
-            options.Mtls ? certificates : null);
-
-        return new SidecarSpec(
-            container,
-            EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
-            EquatableArray<SharedVolumeSpec>.Empty,
-            egress.SelectMany(e => AppEnv(e.upstream.Name, "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
-            EquatableArray<KeyValue>.Empty,
-            InboundPort: options.InboundPort,
-            InboundTls: options.Mtls,
-            Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
-            Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null);
-    }
-
-    /// <summary>An upstream named by its service: wherever the build knows that service to be.</summary>
-    private static MeshUpstream Resolve(string service, ServiceNetwork network)
-    {
-        var peer = network.Resolve(service);
-        return new MeshUpstream(service, peer.Host, peer.Port);
-    }
-
-    /// <summary>The app finds each upstream's egress listener by its own variable and by service discovery's.</summary>
-    private static IEnumerable<EnvVarSpec> AppEnv(string upstream, string url)
-    {
-        yield return EnvVarSpec.Literal(Naming.EnvironmentName("SIDECARGEN_UPSTREAM_" + upstream), url);
-        yield return EnvVarSpec.Literal(ServiceDiscovery.Variable(upstream), url);
-    }
+    protected override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings) => MeshProxy.For(options.Mesh).CheckPod(options, plan, findings);
 
     private static void NotNegative(AttributeFindings findings, string property, int value)
     {

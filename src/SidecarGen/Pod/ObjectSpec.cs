@@ -1,0 +1,8 @@
+namespace SidecarGen.Pod;
+
+/// <summary>
+/// A Kubernetes object a sidecar adds beside the Deployment (e.g. an Istio DestinationRule), written
+/// to <paramref name="FileName"/> with the standard metadata and listed in the kustomization.
+/// <paramref name="Body"/> holds its top-level fields after <c>metadata</c> (usually one: <c>spec</c>).
+/// </summary>
+internal sealed record ObjectSpec(string FileName, string ApiVersion, string Kind, string Name, SpecNode Body);

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SidecarGen.Model;
+using SidecarGen.Pod;
+
+namespace SidecarGen.Sidecars.ServiceMesh;
+
+/// <summary>
+/// <see cref="MeshProvider.Envoy"/>: SidecarGen's own Envoy container as the Pod's outermost hop, in
+/// Kubernetes and in Compose alike. Inbound traffic arrives on <c>InboundPort</c> (mutual TLS by
+/// default, certificates from <c>TlsSecretName</c>) and goes to the next hop with retries, a timeout
+/// and circuit breaking; every upstream gets a local egress listener.
+/// </summary>
+internal sealed class EnvoyMesh : MeshProxy
+{
+    public static readonly EnvoyMesh Instance = new();
+
+    public override IEnumerable<(string Property, int Port)> Ports(ServiceMeshOptions options) => new[]
+    {
+        (nameof(ServiceMeshSidecarAttribute.InboundPort), options.InboundPort),
+        (nameof(ServiceMeshSidecarAttribute.AdminPort), options.AdminPort),
+    };
+
+    /// <summary>Only through an upstream's egress listener, with mutual TLS on: the app's other calls leave the Pod as they are.</summary>
+    public override bool PresentsClientCertificate(ServiceMeshOptions options, string callee) =>
+        options.Mtls && options.Upstreams.Any(upstream => upstream.Name == callee);
+
+    public override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context)
+    {
+        var name = options.Common.Name;
+        var secretName = options.TlsSecretName is { Length: > 0 } secret ? secret : context.ServiceName + "-mesh-tls";
+        var certificates = new[] { "tls.crt", "tls.key", "ca.crt" }.Select(key => new SecretFileSpec(new SecretKeySpec(secretName, key))).ToArray();
+        var egress = Upstreams.Resolve(options, context.Network)
+            .Select((upstream, index) => (upstream, ServiceMeshSidecar.FirstEgressPort + index))
+            .ToList();
+
+        var settings = new MeshSettings(
+            options.InboundPort,
+            ServiceMeshSidecar.StatsPort,
+            options.AdminPort,
+            context.UpstreamPort,
+            context.UpstreamTls,
+            options.Mtls,
+            certificates[0].Path,
+            certificates[1].Path,
+            certificates[2].Path,
+            options.MaxConnections,
+            options.MaxPendingRequests,
+            options.Retries,
+            options.TimeoutSeconds,
+            egress);
+
+        var stats = new PortSpec("mesh-stats", ServiceMeshSidecar.StatsPort);
+        var ports = new List<PortSpec>
+        {
+            new("mesh-inbound", options.InboundPort),
+            stats,
+            new("mesh-admin", options.AdminPort),
+        };
+        ports.AddRange(egress.Select((e, index) => new PortSpec("mesh-egress-" + index.ToString(CultureInfo.InvariantCulture), e.Item2)));
+
+        var container = CommonSettings.Container(
+            options.Common,
+            CommonSettings.Image(options.Common, ServiceMeshSidecar.Image),
+            new[] { "envoy" },
+            new[] { "--config-path", SidecarSpec.ConfigMount(name) + "/" + EnvoyConfig.FileName, "--log-level", "warn" },
+            ports,
+            System.Array.Empty<EnvVarSpec>(),
+            new[] { CommonSettings.ConfigMount(name), new MountSpec(name + "-tmp", "/tmp", ReadOnly: false) },
+            ProbeSpec.Http(stats.Name, "/ready"),
+            options.Mtls ? certificates : null);
+
+        return new SidecarSpec(
+            container,
+            EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
+            EquatableArray<SharedVolumeSpec>.Empty,
+            egress.SelectMany(e => Upstreams.AppEnv(e.upstream, "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
+            EquatableArray<KeyValue>.Empty,
+            InboundPort: options.InboundPort,
+            InboundTls: options.Mtls,
+            Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
+            Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null);
+    }
+}

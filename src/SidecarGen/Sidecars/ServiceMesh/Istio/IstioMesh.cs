@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using SidecarGen.Pod;
+using SidecarGen.Rules;
+
+namespace SidecarGen.Sidecars.ServiceMesh.Istio;
+
+/// <summary>
+/// <see cref="MeshProvider.Istio"/>: the Pod template carries the <c>sidecar.istio.io/inject</c>
+/// label (and the native-sidecar annotation where Kubernetes has native sidecars), the ports the
+/// proxy must leave alone, and the proxy's resources; the policy becomes Istio resources beside the
+/// Deployment (<see cref="IstioResources"/>).
+/// </summary>
+internal sealed class IstioMesh : InjectedMesh
+{
+    public static readonly IstioMesh Instance = new();
+
+    /// <summary>
+    /// istio-proxy's ports: admin 15000, outbound 15001, debug 15004, inbound 15006, HBONE 15008,
+    /// merged metrics and app probes 15020, health 15021, DNS proxy 15053, Envoy's Prometheus 15090.
+    /// </summary>
+    private static readonly int[] ReservedPorts = { 15000, 15001, 15004, 15006, 15008, 15020, 15021, 15053, 15090 };
+
+    protected override string MeshName => "Istio";
+
+    protected override string ProxyName => "istio-proxy";
+
+    protected override IReadOnlyList<int> ProxyPorts => ReservedPorts;
+
+    /// <summary>Merged metrics (15020) and Envoy's own (15090), which Istio's Prometheus configurations scrape.</summary>
+    protected override IEnumerable<int> IngressPorts => new[] { 15020, 15090 };
+
+    protected override string OutsideMesh => "Istio gets a ServiceEntry and a DestinationRule for it, but the call carries no mesh identity (no mutual TLS)";
+
+    protected override IEnumerable<KeyValue> PodLabels(ServiceMeshOptions options) => new[] { new KeyValue("sidecar.istio.io/inject", "true") };
+
+    protected override IEnumerable<KeyValue> PodAnnotations(ServiceMeshOptions options, SidecarContext context, MeshPorts ports)
+    {
+        if (context.NativeSidecars)
+        {
+            // Istio 1.27+ does this by default from Kubernetes 1.33; the annotation makes it so on any Istio that knows it.
+            yield return new KeyValue("sidecar.istio.io/nativeSidecar", "true");
+        }
+        else
+        {
+            // Without native sidecars nothing orders the containers' start: the app waits for the proxy.
+            yield return new KeyValue("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true");
+        }
+
+        if (ports.Inbound.Count > 0)
+        {
+            yield return new KeyValue("traffic.sidecar.istio.io/excludeInboundPorts", Join(ports.Inbound));
+        }
+
+        if (ports.Outbound.Count > 0)
+        {
+            yield return new KeyValue("traffic.sidecar.istio.io/excludeOutboundPorts", Join(ports.Outbound));
+        }
+
+        if (MeshPorts.HasMetrics(context))
+        {
+            // Keep the Pod's own prometheus.io annotations (SidecarGenPrometheus=Annotations): merging would point them at 15020 instead.
+            yield return new KeyValue("prometheus.istio.io/merge-metrics", "false");
+        }
+
+        foreach (var resource in ProxyResources(options.Common.Resources, "sidecar.istio.io/proxyCPU", "sidecar.istio.io/proxyMemory", "sidecar.istio.io/proxyCPULimit", "sidecar.istio.io/proxyMemoryLimit"))
+        {
+            yield return resource;
+        }
+    }
+
+    protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
+        IstioResources.For(options, context.ServiceName, upstreams, context.UpstreamTls);
+
+    /// <summary>
+    /// SCG0022: Istio rewrites the probes of the app, not of native sidecars (istio/istio#53786). The
+    /// other sidecars' probe ports bypass the proxy, but the entry hop's cannot: callers must pass
+    /// mutual TLS there, and so must the kubelet.
+    /// </summary>
+    public override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
+    {
+        base.CheckPod(options, plan, findings);
+        if (!options.Mtls || plan.Entry.ContainerName == plan.App.Name)
+        {
+            return;
+        }
+
+        var entry = plan.Running.FirstOrDefault(sidecar => sidecar.Name == plan.Entry.ContainerName)?.Container;
+        if (entry?.Probe is { Exec.IsEmpty: true } probe && probe.PortName == plan.Entry.PortName)
+        {
+            findings.Report(
+                RuleIds.ProbeBehindStrictMtls,
+                nameof(ServiceMeshSidecarAttribute.Mtls),
+                $"The probes of '{entry.Name}' reach port {plan.Entry.Port}, where Istio's STRICT mutual TLS refuses the kubelet: Istio does not rewrite the probes of native sidecars");
+        }
+    }
+}

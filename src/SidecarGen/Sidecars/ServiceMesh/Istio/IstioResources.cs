@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SidecarGen.Pod;
+
+namespace SidecarGen.Sidecars.ServiceMesh.Istio;
+
+/// <summary>
+/// The Istio resources (networking.istio.io/v1, security.istio.io/v1) that carry the mesh settings:
+/// a VirtualService with the timeout and retries for callers of this service, a DestinationRule
+/// with the connection limits and outlier detection for it and for each upstream (an upstream
+/// outside the cluster also gets a ServiceEntry), and a STRICT PeerAuthentication with <c>Mtls</c>.
+/// </summary>
+internal static class IstioResources
+{
+    private const string Networking = "networking.istio.io/v1";
+    private const string Security = "security.istio.io/v1";
+
+    /// <summary>
+    /// The resources for <paramref name="service"/>; with <paramref name="entryTls"/> (a TLS terminator
+    /// at the Pod's entry) Istio sees no HTTP requests to retry or time out, so there is no VirtualService.
+    /// </summary>
+    public static IEnumerable<ObjectSpec> For(ServiceMeshOptions options, string service, IReadOnlyList<MeshUpstream> upstreams, bool entryTls)
+    {
+        if (!entryTls)
+        {
+            yield return VirtualService(options, service);
+        }
+
+        yield return new ObjectSpec("istio-destinationrule.yaml", Networking, "DestinationRule", service, Spec(
+            SpecField.Of("host", service),
+            SpecField.Of("trafficPolicy", TrafficPolicy(options, options.Mtls))));
+
+        foreach (var upstream in upstreams)
+        {
+            var name = service + "-" + upstream.Name;
+            var inCluster = InjectedMesh.IsInCluster(upstream.Host);
+            if (!inCluster)
+            {
+                // Known to the mesh even with outboundTrafficPolicy REGISTRY_ONLY; visible to this namespace only.
+                yield return new ObjectSpec("istio-serviceentry-" + upstream.Name + ".yaml", Networking, "ServiceEntry", name, Spec(
+                    SpecField.Of("hosts", SpecNode.Strings(new[] { upstream.Host })),
+                    SpecField.Of("exportTo", SpecNode.Strings(new[] { "." })),
+                    SpecField.Of("location", "MESH_EXTERNAL"),
+                    SpecField.Of("resolution", "DNS"),
+                    SpecField.Of("ports", SpecNode.Sequence(SpecNode.Map(
+                        SpecField.Of("number", upstream.Port),
+                        SpecField.Of("name", (upstream.Port == 443 ? "tls-" : "http-") + upstream.Port.ToString(CultureInfo.InvariantCulture)),
+                        SpecField.Of("protocol", upstream.Port == 443 ? "TLS" : "HTTP"))))));
+            }
+
+            yield return new ObjectSpec("istio-destinationrule-" + upstream.Name + ".yaml", Networking, "DestinationRule", name, Spec(
+                SpecField.Of("host", upstream.Host),
+                SpecField.Of("exportTo", SpecNode.Strings(new[] { "." })),
+                SpecField.Of("trafficPolicy", TrafficPolicy(options, options.Mtls && inCluster))));
+        }
+
+        if (options.Mtls)
+        {
+            yield return new ObjectSpec("istio-peerauthentication.yaml", Security, "PeerAuthentication", service, Spec(
+                SpecField.Of("selector", SpecNode.Map(SpecField.Of("matchLabels", SpecNode.Map(PodLabels.Selector(service).Select(label => SpecField.Of(label.Key, label.Value)))))),
+                SpecField.Of("mtls", SpecNode.Map(SpecField.Of("mode", "STRICT")))));
+        }
+    }
+
+    /// <summary>The timeout and retries Istio's client proxies apply to every call to the service.</summary>
+    private static ObjectSpec VirtualService(ServiceMeshOptions options, string service) =>
+        new("istio-virtualservice.yaml", Networking, "VirtualService", service, Spec(
+            SpecField.Of("hosts", SpecNode.Strings(new[] { service })),
+            SpecField.Of("http", SpecNode.Sequence(SpecNode.Map(
+                SpecField.Of("route", SpecNode.Sequence(SpecNode.Map(SpecField.Of("destination", SpecNode.Map(SpecField.Of("host", service)))))),
+                SpecField.Of("timeout", Seconds(options.TimeoutSeconds)),
+                SpecField.Of("retries", Retries(options)))))));
+
+    private static SpecNode Spec(params SpecField[] fields) => SpecNode.Map(SpecField.Of("spec", SpecNode.Map(fields)));
+
+    private static SpecNode Retries(ServiceMeshOptions options) => options.Retries == 0
+        ? SpecNode.Map(SpecField.Of("attempts", 0))
+        : SpecNode.Map(SpecField.Of("attempts", options.Retries), SpecField.Of("retryOn", EnvoyConfig.RetryOn));
+
+    /// <summary>A limit of 0 is left to Istio's default (Istio rejects 0 where Envoy would block every connection).</summary>
+    private static SpecNode TrafficPolicy(ServiceMeshOptions options, bool mtls)
+    {
+        var tcp = new List<SpecField>();
+        var http = new List<SpecField>();
+        if (options.MaxConnections > 0)
+        {
+            tcp.Add(SpecField.Of("maxConnections", options.MaxConnections));
+            http.Add(SpecField.Of("http2MaxRequests", options.MaxConnections));
+        }
+
+        if (options.MaxPendingRequests > 0)
+        {
+            http.Add(SpecField.Of("http1MaxPendingRequests", options.MaxPendingRequests));
+        }
+
+        http.Add(SpecField.Of("maxRetries", System.Math.Max(options.Retries, 1)));
+        var pool = new List<SpecField>();
+        if (tcp.Count > 0)
+        {
+            pool.Add(SpecField.Of("tcp", SpecNode.Map(tcp)));
+        }
+
+        pool.Add(SpecField.Of("http", SpecNode.Map(http)));
+        var policy = new List<SpecField>
+        {
+            SpecField.Of("connectionPool", SpecNode.Map(pool)),
+            SpecField.Of("outlierDetection", SpecNode.Map(
+                SpecField.Of("consecutive5xxErrors", 5),
+                SpecField.Of("interval", "10s"),
+                SpecField.Of("baseEjectionTime", "30s"),
+                SpecField.Of("maxEjectionPercent", 50))),
+        };
+        if (mtls)
+        {
+            policy.Add(SpecField.Of("tls", SpecNode.Map(SpecField.Of("mode", "ISTIO_MUTUAL"))));
+        }
+
+        return SpecNode.Map(policy);
+    }
+
+    private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture) + "s";
+}

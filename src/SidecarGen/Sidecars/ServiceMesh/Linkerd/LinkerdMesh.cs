@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Globalization;
+using SidecarGen.Pod;
+
+namespace SidecarGen.Sidecars.ServiceMesh.Linkerd;
+
+/// <summary>
+/// <see cref="MeshProvider.Linkerd"/>: the Pod template carries <c>linkerd.io/inject: enabled</c>,
+/// the native-sidecar annotation, the ports the proxy must skip and the proxy's resources; with
+/// <c>Mtls</c>, only meshed (authenticated) callers get in. Retries and timeouts are client-side in
+/// Linkerd, read from the annotations of the Service callers call: they go on this service's Service.
+/// </summary>
+internal sealed class LinkerdMesh : InjectedMesh
+{
+    public static readonly LinkerdMesh Instance = new();
+
+    /// <summary>linkerd-proxy's ports: outbound 4140, inbound 4143, tap 4190, admin and metrics 4191.</summary>
+    private static readonly int[] ReservedPorts = { 4140, 4143, 4190, 4191 };
+
+    protected override string MeshName => "Linkerd";
+
+    protected override string ProxyName => "linkerd-proxy";
+
+    protected override IReadOnlyList<int> ProxyPorts => ReservedPorts;
+
+    /// <summary>Meshed callers connect to the inbound port 4143 itself; Prometheus scrapes 4191.</summary>
+    protected override IEnumerable<int> IngressPorts => new[] { 4143, 4191 };
+
+    protected override string OutsideMesh => "Linkerd passes the call through without mutual TLS, retries or timeouts";
+
+    public override IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options)
+    {
+        foreach (var ignored in base.Ignored(options))
+        {
+            yield return ignored;
+        }
+
+        const string limits = "Linkerd has no connection limits; it balances on latency and ejects failing endpoints by failure accrual";
+        yield return (nameof(ServiceMeshSidecarAttribute.MaxConnections), limits);
+        yield return (nameof(ServiceMeshSidecarAttribute.MaxPendingRequests), limits);
+    }
+
+    protected override IEnumerable<KeyValue> PodAnnotations(ServiceMeshOptions options, SidecarContext context, MeshPorts ports)
+    {
+        yield return new KeyValue("linkerd.io/inject", "enabled");
+        if (context.NativeSidecars)
+        {
+            yield return new KeyValue("config.beta.linkerd.io/proxy-enable-native-sidecar", "true");
+        }
+
+        if (options.Mtls)
+        {
+            // Only meshed callers, each with its mTLS identity; the kubelet's probes of the app stay authorized.
+            yield return new KeyValue("config.linkerd.io/default-inbound-policy", "all-authenticated");
+        }
+
+        if (ports.Inbound.Count > 0)
+        {
+            yield return new KeyValue("config.linkerd.io/skip-inbound-ports", Join(ports.Inbound));
+        }
+
+        if (ports.Outbound.Count > 0)
+        {
+            yield return new KeyValue("config.linkerd.io/skip-outbound-ports", Join(ports.Outbound));
+        }
+
+        foreach (var resource in ProxyResources(options.Common.Resources, "config.linkerd.io/proxy-cpu-request", "config.linkerd.io/proxy-memory-request", "config.linkerd.io/proxy-cpu-limit", "config.linkerd.io/proxy-memory-limit"))
+        {
+            yield return resource;
+        }
+    }
+
+    /// <summary>Linkerd 2.16+ reads retries and timeouts from the Service; 5xx answers and failed connections are retried.</summary>
+    protected override IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls)
+    {
+        if (entryTls)
+        {
+            yield break;
+        }
+
+        if (options.Retries > 0)
+        {
+            yield return new KeyValue("retry.linkerd.io/http", "5xx");
+            yield return new KeyValue("retry.linkerd.io/limit", options.Retries.ToString(CultureInfo.InvariantCulture));
+        }
+
+        yield return new KeyValue("timeout.linkerd.io/request", options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s");
+    }
+}

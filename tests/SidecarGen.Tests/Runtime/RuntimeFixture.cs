@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Runtime;
+
+/// <summary>The runtime tests run one at a time: each starts a whole stack on the one engine.</summary>
+[CollectionDefinition(Name)]
+public sealed class RuntimeCollection : ICollectionFixture<RuntimeFixture>
+{
+    public const string Name = "Runtime";
+}
+
+/// <summary>
+/// What the runtime tests share: the engine, the base image and the sample app, published once per
+/// run. Everything is created on first use, after the test has checked that an engine exists.
+/// </summary>
+public sealed class RuntimeFixture : IDisposable
+{
+    /// <summary>
+    /// The pinned images the generated files name, by repository, and the stand-in built for each
+    /// (tests/runtime/images/&lt;role&gt;/Dockerfile says what it differs in).
+    /// </summary>
+    private static readonly Dictionary<string, string> StandIns = new()
+    {
+        ["busybox:"] = "busybox",
+        ["nginxinc/nginx-unprivileged:"] = "nginx",
+        ["bitnami/etcd:"] = "etcd",
+        ["quay.io/oauth2-proxy/oauth2-proxy:"] = "oauth2-proxy",
+    };
+
+    private readonly ConcurrentDictionary<string, bool> built = new();
+    private readonly Lazy<string> publishedApp;
+    private ContainerEngine? engine;
+    private RuntimeImages? images;
+
+    public RuntimeFixture() => publishedApp = new(PublishSample);
+
+    internal ContainerEngine Engine => engine ??= ContainerEngine.Require();
+
+    internal RuntimeImages Images => images ??= new RuntimeImages(Engine);
+
+    /// <summary>
+    /// Builds an image for every service of <paramref name="file"/>: the sample app as
+    /// <paramref name="appImage"/>, a stand-in for each pinned sidecar image, the plain base image
+    /// for each of <paramref name="customImages"/>; any other image fails the test.
+    /// </summary>
+    internal void BuildImages(ComposeFile file, string appImage, params string[] customImages)
+    {
+        foreach (var image in file.Services.Keys.Select(file.Image).Distinct())
+        {
+            if (!built.TryAdd(image, true))
+            {
+                continue;
+            }
+
+            if (image == appImage)
+            {
+                Images.Build("app", new[] { image }, context => CopySampleInto(context));
+            }
+            else if (customImages.Contains(image))
+            {
+                Images.Build("plain", new[] { image });
+            }
+            else
+            {
+                var role = StandIns.Where(standIn => image.StartsWith(standIn.Key, StringComparison.Ordinal)).Select(standIn => standIn.Value).FirstOrDefault();
+                Assert.True(role is not null, $"The generated Compose file names {image}, which has no local stand-in; add one to {nameof(RuntimeFixture)}.{nameof(StandIns)} and tests/runtime/images");
+                Images.Build(role!, new[] { image });
+            }
+        }
+    }
+
+    /// <summary>The etcd image under a name of the test's own, for the real etcd server beside a stack.</summary>
+    internal string EtcdServerImage()
+    {
+        const string image = "sidecargen-runtime/etcd-server:local";
+        if (built.TryAdd(image, true))
+        {
+            Images.Build("etcd", new[] { image });
+        }
+
+        return image;
+    }
+
+    public void Dispose()
+    {
+        if (publishedApp.IsValueCreated)
+        {
+            Directory.Delete(Path.GetDirectoryName(publishedApp.Value)!, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// samples/PaymentService, published framework-dependent with invariant globalization. It uses
+    /// the projects the test run has already built (in this test assembly's configuration), so it
+    /// builds nothing another test project is building at the same time.
+    /// </summary>
+    private string PublishSample()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("sidecargen-sample-").FullName, "app");
+        var (exitCode, log) = Processes.Run("dotnet", new[]
+        {
+            "publish", Path.Combine(ContainerEngine.RepositoryRoot, "samples", "PaymentService", "PaymentService.csproj"),
+            "-c", Configuration, "-o", output, "-p:BuildProjectReferences=false", "-p:InvariantGlobalization=true", "-p:UseAppHost=false", "-nodeReuse:false",
+        }, new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" }, timeoutSeconds: 600);
+        Assert.True(exitCode == 0, "dotnet publish samples/PaymentService failed:\n" + log);
+        return output;
+    }
+
+    /// <summary>
+    /// The build context of the app image: app/ (the published sample) and dotnet/ (the host and
+    /// the two shared frameworks of the .NET runtime this test runs on).
+    /// </summary>
+    private void CopySampleInto(string context)
+    {
+        CopyFolder(publishedApp.Value, Path.Combine(context, "app"));
+        var netCore = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
+        var version = Path.GetFileName(netCore);
+        var root = Path.GetFullPath(Path.Combine(netCore, "..", "..", ".."));
+        var dotnet = Directory.CreateDirectory(Path.Combine(context, "dotnet")).FullName;
+        File.Copy(Path.Combine(root, "dotnet"), Path.Combine(dotnet, "dotnet"));
+        CopyFolder(Path.Combine(root, "host"), Path.Combine(dotnet, "host"));
+        foreach (var framework in new[] { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" })
+        {
+            var folder = Path.Combine(root, "shared", framework, version);
+            Assert.True(Directory.Exists(folder), $"{folder} is missing: the app image needs ASP.NET Core {version} beside .NET {version}");
+            CopyFolder(folder, Path.Combine(dotnet, "shared", framework, version));
+        }
+    }
+
+    /// <summary>Debug or Release: the folder above bin/&lt;configuration&gt;/&lt;tfm&gt;/ this assembly runs from.</summary>
+    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+            File.SetUnixFileMode(Path.Combine(to, Path.GetRelativePath(from, file)), File.GetUnixFileMode(file));
+        }
+    }
+}
