@@ -32,7 +32,7 @@ internal static class NetworkPolicyWriter
         var metricsPorts = MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port).Where(port => !entryPorts.Contains(port)).Distinct().ToArray();
         if (plan.Callers.IsEmpty)
         {
-            Rule(yaml, entryPorts.Concat(metricsPorts).Distinct().ToArray());
+            Rule(yaml, new[] { plan.Entry.Port }.Concat(MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port)).Concat(entryPorts).Distinct().ToArray());
         }
         else
         {
