@@ -208,7 +208,7 @@ public sealed class PackageConsumerTests(PackedPackage package)
         var build = consumer.Build();
 
         // The route reaches a TLS port: a warning, not an error.
-        Assert.Contains("warning SCG0027", build);
+        Assert.Contains("warning SCG0026", build);
         string[] addOns = { "certificate-orders-tls.yaml", "externalsecret-orders-auth.yaml", "httproute.yaml", "podmonitor.yaml" };
         foreach (var file in addOns)
         {
@@ -223,7 +223,7 @@ public sealed class PackageConsumerTests(PackedPackage package)
         var before = File.ReadAllText(consumer.ManifestPath("kubernetes/podmonitor.yaml"));
         var (exitCode, output) = DotNet.Run(consumer.Directory, "build", "-p:SidecarGenPrometheus=Prometheus");
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("error SCG0024: SidecarGenPrometheus 'Prometheus' is not Annotations, PodMonitor or ServiceMonitor", output);
+        Assert.Contains("error SCG0023: SidecarGenPrometheus 'Prometheus' is not Annotations, PodMonitor or ServiceMonitor", output);
         Assert.Equal(before, File.ReadAllText(consumer.ManifestPath("kubernetes/podmonitor.yaml")));
 
         // Switched off again: the add-ons' files go, and the annotations come back.

@@ -17,7 +17,7 @@ internal enum PrometheusMode
 
 /// <summary>
 /// The operators of the cluster the build writes for, each switched on by one MSBuild property and off
-/// without it. Each value is kept as written (for the message of SCG0024) beside what it parses to; a
+/// without it. Each value is kept as written (for the message of SCG0023) beside what it parses to; a
 /// value that does not parse leaves the parsed member null.
 /// </summary>
 internal sealed record ClusterAddOns(

@@ -16,7 +16,7 @@ internal sealed record ServiceDescription(
     /// <summary>Bumped when the format changes; a system reads only descriptions of its own version.</summary>
     public const int FormatVersion = 1;
 
-    /// <summary>False for a description this SidecarGen cannot read (another version's format): the system reports it (SCG0028).</summary>
+    /// <summary>False for a description this SidecarGen cannot read (another version's format): the system reports it (SCG0027).</summary>
     public bool Readable { get; init; } = true;
 
     /// <summary>A service whose description could not be read.</summary>

@@ -28,9 +28,9 @@ internal static class RuleIds
     public const string IgnoredSetting = "SCG0020";
     public const string UpstreamOutsideMesh = "SCG0021";
     public const string ProbeBehindStrictMtls = "SCG0022";
-    public const string InvalidAddOnSetting = "SCG0024";
-    public const string InvalidHost = "SCG0025";
-    public const string InvalidIssuer = "SCG0026";
-    public const string AddOnWithoutEffect = "SCG0027";
-    public const string UnreadableService = "SCG0028";
+    public const string InvalidAddOnSetting = "SCG0023";
+    public const string InvalidHost = "SCG0024";
+    public const string InvalidIssuer = "SCG0025";
+    public const string AddOnWithoutEffect = "SCG0026";
+    public const string UnreadableService = "SCG0027";
 }

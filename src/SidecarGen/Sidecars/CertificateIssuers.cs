@@ -26,7 +26,7 @@ internal static class CertificateIssuers
         return reference is { Qualifier: ClusterIssuer or Issuer } && TextChecks.IsDnsSubdomain(reference.Name) ? reference : null;
     }
 
-    /// <summary>SCG0026 at the property when it is set but names no issuer.</summary>
+    /// <summary>SCG0025 at the property when it is set but names no issuer.</summary>
     public static void Check(AttributeFindings findings, string property, string? text, QualifiedName? issuer)
     {
         if (text is not null && issuer is null)

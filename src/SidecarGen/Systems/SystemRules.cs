@@ -9,7 +9,7 @@ namespace SidecarGen.Systems;
 /// <summary>
 /// The checks only a system can make, each reported in the service's own source: a call to no
 /// service of the system (SCG0017), a service referenced twice or two services of one name (SCG0018),
-/// a call that cannot pass the callee's mutual TLS (SCG0019), a service built by another SidecarGen (SCG0028).
+/// a call that cannot pass the callee's mutual TLS (SCG0019), a service built by another SidecarGen (SCG0027).
 /// </summary>
 internal static class SystemRules
 {
@@ -24,7 +24,7 @@ internal static class SystemRules
             }
         }
 
-        // A call to a name no readable service has may well be to the unreadable one: SCG0028 says enough.
+        // A call to a name no readable service has may well be to the unreadable one: SCG0027 says enough.
         var complete = findings.Count == 0;
         var services = SystemService.Of(system);
         var byName = new Dictionary<string, SystemService>(StringComparer.Ordinal);

@@ -6,9 +6,9 @@ using SidecarGen.Rules;
 namespace SidecarGen.Validation;
 
 /// <summary>
-/// The cluster add-ons: their MSBuild properties (SCG0024, reported without a location, as they live in
-/// the project file), <c>Host</c> (SCG0025), and settings that would write nothing or something that
-/// cannot work (SCG0027). <c>CertificateIssuer</c> (SCG0026) is checked by the sidecar kinds that take it.
+/// The cluster add-ons: their MSBuild properties (SCG0023, reported without a location, as they live in
+/// the project file), <c>Host</c> (SCG0024), and settings that would write nothing or something that
+/// cannot work (SCG0026). <c>CertificateIssuer</c> (SCG0025) is checked by the sidecar kinds that take it.
 /// </summary>
 internal static class AddOnRules
 {
@@ -54,7 +54,7 @@ internal static class AddOnRules
         }
     }
 
-    /// <summary>SCG0027 on the plan: a monitor with nothing to scrape, a route the entry cannot serve, a store with nothing to fetch.</summary>
+    /// <summary>SCG0026 on the plan: a monitor with nothing to scrape, a route the entry cannot serve, a store with nothing to fetch.</summary>
     public static void Check(ValidationContext context, ServicePlan plan)
     {
         if (plan.AddOns.Monitoring != PrometheusMode.Annotations && plan.Sidecars.All(sidecar => sidecar.Metrics is null))

@@ -38,10 +38,10 @@ public sealed class ClusterAddOnAnalyzerTests
     [InlineData("SidecarGenIngressNamespace", "ingress.nginx", "SidecarGenIngressNamespace 'ingress.nginx' is not a namespace name (a lowercase DNS label)")]
     [InlineData("SidecarGenSecretStore", "vault", "SidecarGenSecretStore 'vault' is not ClusterSecretStore/<name> or SecretStore/<name>")]
     [InlineData("SidecarGenSecretStore", "clustersecretstore/vault", "SidecarGenSecretStore 'clustersecretstore/vault' is not ClusterSecretStore/<name> or SecretStore/<name>")]
-    public Task SCG0024_a_bad_msbuild_property_is_a_build_error_without_a_location(string property, string value, string message) =>
+    public Task SCG0023_a_bad_msbuild_property_is_a_build_error_without_a_location(string property, string value, string message) =>
         Verify<ClusterAddOnAnalyzer>.Analyzer(
             Service,
-            new[] { new DiagnosticResult("SCG0024", DiagnosticSeverity.Error).WithNoLocation().WithArguments(message) },
+            new[] { new DiagnosticResult("SCG0023", DiagnosticSeverity.Error).WithNoLocation().WithArguments(message) },
             (property, value));
 
     [Theory]
@@ -50,24 +50,24 @@ public sealed class ClusterAddOnAnalyzerTests
     [InlineData("orders.example.com:443")]
     [InlineData("10.1.2.3")]
     [InlineData("orders..example.com")]
-    public Task SCG0025_a_host_that_is_not_a_dns_name_is_flagged_at_the_argument(string host) => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0024_a_host_that_is_not_a_dns_name_is_flagged_at_the_argument(string host) => Verify<ClusterAddOnAnalyzer>.Analyzer(
         $$"""
         using SidecarGen;
-        [SidecarService("orders", {|SCG0025:Host = "{{host}}"|})]
+        [SidecarService("orders", {|SCG0024:Host = "{{host}}"|})]
         public partial class Program { }
         """);
 
     [Fact]
-    public Task SCG0026_an_issuer_reference_that_names_no_issuer_is_flagged_at_the_argument() => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0025_an_issuer_reference_that_names_no_issuer_is_flagged_at_the_argument() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
-        [TlsTerminationSidecar({|SCG0026:CertificateIssuer = "ClusterIssuers/letsencrypt"|})]
-        [ServiceMeshSidecar({|SCG0026:CertificateIssuer = "Issuer/Lets Encrypt"|})]
+        [TlsTerminationSidecar({|SCG0025:CertificateIssuer = "ClusterIssuers/letsencrypt"|})]
+        [ServiceMeshSidecar({|SCG0025:CertificateIssuer = "Issuer/Lets Encrypt"|})]
         public partial class Program { }
         """);
 
     [Fact]
-    public Task SCG0026_a_cluster_issuer_written_out_is_accepted() => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0025_a_cluster_issuer_written_out_is_accepted() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
         [TlsTerminationSidecar(CertificateIssuer = "ClusterIssuer/letsencrypt")]
@@ -75,53 +75,53 @@ public sealed class ClusterAddOnAnalyzerTests
         """);
 
     [Fact]
-    public Task SCG0027_a_monitor_without_a_metrics_sidecar() => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0026_a_monitor_without_a_metrics_sidecar() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
         [LoggingSidecar]
         public partial class Program { }
         """,
-        new[] { new DiagnosticResult("SCG0027", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenPrometheus PodMonitor has no effect: no sidecar serves metrics (add [MetricsSidecar] or [ServiceMeshSidecar])") },
+        new[] { new DiagnosticResult("SCG0026", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenPrometheus PodMonitor has no effect: no sidecar serves metrics (add [MetricsSidecar] or [ServiceMeshSidecar])") },
         ("SidecarGenPrometheus", "PodMonitor"));
 
     [Fact]
-    public Task SCG0027_routing_settings_without_a_host() => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0026_routing_settings_without_a_host() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
         [SidecarService("orders")]
         public partial class Program { }
         """,
-        new[] { new DiagnosticResult("SCG0027", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenGateway, SidecarGenIngressClass and SidecarGenIngressNamespace route the service's Host; without [SidecarService(Host = ...)] no route is written") },
+        new[] { new DiagnosticResult("SCG0026", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenGateway, SidecarGenIngressClass and SidecarGenIngressNamespace route the service's Host; without [SidecarService(Host = ...)] no route is written") },
         ("SidecarGenIngressClass", "nginx"));
 
     [Fact]
-    public Task SCG0027_a_secret_store_for_a_service_that_reads_no_secret() => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0026_a_secret_store_for_a_service_that_reads_no_secret() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
         [TlsTerminationSidecar(CertificateIssuer = "letsencrypt")]
         public partial class Program { }
         """,
-        new[] { new DiagnosticResult("SCG0027", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenSecretStore has no effect: the service reads no Secret that SidecarGen does not already have written by cert-manager") },
+        new[] { new DiagnosticResult("SCG0026", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenSecretStore has no effect: the service reads no Secret that SidecarGen does not already have written by cert-manager") },
         ("SidecarGenSecretStore", "SecretStore/vault"));
 
     [Theory]
     [InlineData("TlsTerminationSidecar")]
     [InlineData("ServiceMeshSidecar")]
-    public Task SCG0027_a_host_routed_to_a_tls_entry(string entry) => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0026_a_host_routed_to_a_tls_entry(string entry) => Verify<ClusterAddOnAnalyzer>.Analyzer(
         $$"""
         using SidecarGen;
-        [SidecarService("orders", {|SCG0027:Host = "orders.example.com"|})]
+        [SidecarService("orders", {|SCG0026:Host = "orders.example.com"|})]
         [{{entry}}]
         public partial class Program { }
         """);
 
     [Fact]
-    public Task SCG0027_an_issuer_on_a_mesh_without_mtls_and_no_warning_for_a_host_behind_a_plain_mesh() => Verify<ClusterAddOnAnalyzer>.Analyzer(
+    public Task SCG0026_an_issuer_on_a_mesh_without_mtls_and_no_warning_for_a_host_behind_a_plain_mesh() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
         [SidecarService("orders", Host = "orders.example.com")]
         [TlsTerminationSidecar]
-        [ServiceMeshSidecar(Mtls = false, {|SCG0027:CertificateIssuer = "mesh-ca"|})]
+        [ServiceMeshSidecar(Mtls = false, {|SCG0026:CertificateIssuer = "mesh-ca"|})]
         public partial class Program { }
         """);
 }

@@ -74,12 +74,12 @@ public sealed class SystemAnalyzerTests
     }
 
     [Fact]
-    public async Task SCG0028_a_description_of_another_format_is_reported_at_the_services_project()
+    public async Task SCG0027_a_description_of_another_format_is_reported_at_the_services_project()
     {
         var diagnostics = await SystemHarness.Analyze(Shop.All, service => service == Shop.Ledger ? SystemHarness.Description(service).Replace("version: 1", "version: 99", StringComparison.Ordinal) : SystemHarness.Description(service));
 
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("SCG0028", diagnostic.Id);
+        Assert.Equal("SCG0027", diagnostic.Id);
         Assert.Equal(Shop.Ledger.ProjectPath, diagnostic.Location.GetLineSpan().Path);
         var output = GeneratedOutput.From(SystemHarness.Driver(SystemHarness.Inputs(Shop.All, description: service => service == Shop.Ledger ? "version: 99\n" : SystemHarness.Description(service))).RunGenerators(SystemHarness.Inputs(Shop.All).Compilation).GetRunResult().GeneratedTrees);
         Assert.Equal("Blocked", output.Status);

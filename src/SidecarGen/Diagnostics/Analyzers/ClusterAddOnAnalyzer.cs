@@ -6,9 +6,9 @@ using SidecarGen.Rules;
 namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
-/// The cluster add-ons: SCG0024 (an MSBuild property that is not a valid value, reported without a
-/// location so the build fails naming the property), SCG0025 (<c>Host</c>), SCG0026
-/// (<c>CertificateIssuer</c>), SCG0027 (a setting without effect).
+/// The cluster add-ons: SCG0023 (an MSBuild property that is not a valid value, reported without a
+/// location so the build fails naming the property), SCG0024 (<c>Host</c>), SCG0025
+/// (<c>CertificateIssuer</c>), SCG0026 (a setting without effect).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClusterAddOnAnalyzer : ServiceRuleAnalyzer

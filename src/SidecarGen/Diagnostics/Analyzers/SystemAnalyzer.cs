@@ -13,7 +13,7 @@ using SidecarGen.Systems;
 namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
-/// SCG0017, SCG0018, SCG0019, SCG0028: the checks of a system project (<c>SidecarGenSystem</c>) on its services,
+/// SCG0017, SCG0018, SCG0019, SCG0027: the checks of a system project (<c>SidecarGenSystem</c>) on its services,
 /// read from their descriptions as the system generator reads them, and reported in each service's own
 /// source file, where the call or the name is written.
 /// </summary>
