@@ -81,13 +81,14 @@ internal sealed class EnvoyConfig
             .EndMap().EndMap().EndSequence();
         if (mtls)
         {
-            // Mutual TLS: only callers with a certificate from the mesh CA get in.
+            // Mutual TLS: only callers with a certificate from the mesh CA get in, and where the system
+            // declares who calls this service, only a certificate that names one of them.
             yaml.BeginMap("transport_socket")
                 .Pair("name", "envoy.transport_sockets.tls")
                 .BeginMap("typed_config")
                 .Pair("@type", DownstreamTls)
                 .Pair("require_client_certificate", true);
-            CommonTlsContext(yaml, peerName: null);
+            CommonTlsContext(yaml, Settings.Callers);
             yaml.EndMap().EndMap();
         }
 
@@ -160,7 +161,7 @@ internal sealed class EnvoyConfig
                 .BeginMap("typed_config")
                 .Pair("@type", UpstreamTls)
                 .Pair("sni", tls);
-            CommonTlsContext(yaml, peerName: tls);
+            CommonTlsContext(yaml, new[] { tls });
             yaml.EndMap().EndMap();
         }
 
@@ -168,12 +169,13 @@ internal sealed class EnvoyConfig
     }
 
     /// <summary>
-    /// Our certificate, and the mesh CA that must have signed the peer's. Towards an upstream the peer
-    /// must also be who we called: its certificate must name <paramref name="peerName"/>, the host of
-    /// the <c>Upstreams</c> entry, as a DNS subject alternative name (README, "Identities").
-    /// Callers are not known to a single service, so inbound any certificate of the mesh CA is admitted.
+    /// Our certificate, and the mesh CA that must have signed the peer's. The peer's certificate must
+    /// also name one of <paramref name="peerNames"/> as a DNS subject alternative name (Envoy matches any
+    /// of the list; README, "Identities"): towards an upstream the host of its <c>Upstreams</c> entry,
+    /// inbound the system's callers. Built alone a service knows no callers, so inbound any certificate
+    /// of the mesh CA is admitted.
     /// </summary>
-    private void CommonTlsContext(YamlWriter yaml, string? peerName)
+    private void CommonTlsContext(YamlWriter yaml, IReadOnlyList<string> peerNames)
     {
         yaml.BeginMap("common_tls_context")
             .BeginSequence("tls_certificates").BeginMap()
@@ -182,12 +184,18 @@ internal sealed class EnvoyConfig
             .EndMap().EndSequence()
             .BeginMap("validation_context")
             .BeginMap("trusted_ca").Pair("filename", Settings.CaPath).EndMap();
-        if (peerName is not null)
+        if (peerNames.Count > 0)
         {
-            yaml.BeginSequence("match_typed_subject_alt_names").BeginMap()
-                .Pair("san_type", "DNS")
-                .BeginMap("matcher").Pair("exact", peerName).EndMap()
-                .EndMap().EndSequence();
+            yaml.BeginSequence("match_typed_subject_alt_names");
+            foreach (var name in peerNames)
+            {
+                yaml.BeginMap()
+                    .Pair("san_type", "DNS")
+                    .BeginMap("matcher").Pair("exact", name).EndMap()
+                    .EndMap();
+            }
+
+            yaml.EndSequence();
         }
 
         yaml.EndMap().EndMap();
@@ -199,7 +207,7 @@ internal sealed class EnvoyConfig
     private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture) + "s";
 }
 
-/// <summary>Everything the Envoy config is rendered from.</summary>
+/// <summary>Everything the Envoy config is rendered from. <paramref name="Callers"/> are the identities admitted inbound (none: any of the mesh CA).</summary>
 internal sealed record MeshSettings(
     int InboundPort,
     int StatsPort,
@@ -214,4 +222,5 @@ internal sealed record MeshSettings(
     int MaxPendingRequests,
     int Retries,
     int TimeoutSeconds,
-    IReadOnlyList<(MeshUpstream Upstream, int LocalPort)> Egress);
+    IReadOnlyList<(MeshUpstream Upstream, int LocalPort)> Egress,
+    IReadOnlyList<string> Callers);

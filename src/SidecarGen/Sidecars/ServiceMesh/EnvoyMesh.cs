@@ -35,6 +35,8 @@ internal sealed class EnvoyMesh : MeshProxy
             .Select((upstream, index) => (upstream, ServiceMeshSidecar.FirstEgressPort + index))
             .ToList();
 
+        // A caller's identity is the name the system reaches it by, as a callee's is (README, "Identities").
+        var callers = context.Network.CallersOf(context.ServiceName).Select(caller => context.Network.Resolve(caller).Host).ToList();
         var settings = new MeshSettings(
             options.InboundPort,
             ServiceMeshSidecar.StatsPort,
@@ -49,7 +51,8 @@ internal sealed class EnvoyMesh : MeshProxy
             options.MaxPendingRequests,
             options.Retries,
             options.TimeoutSeconds,
-            egress);
+            egress,
+            callers);
 
         var stats = new PortSpec("mesh-stats", ServiceMeshSidecar.StatsPort);
         var ports = new List<PortSpec>
