@@ -66,6 +66,23 @@ public sealed class EnvoyConfigTests
         Assert.Equal("/run/secrets/payment-service-mesh-tls/ca.crt", (string?)context["validation_context"]!["trusted_ca"]!["filename"]);
     }
 
+    [Fact]
+    public void Built_alone_the_inbound_admits_any_certificate_of_the_mesh_ca_as_no_caller_is_known()
+    {
+        var validation = Listener("inbound")["filter_chains"]![0]!["transport_socket"]!["typed_config"]!["common_tls_context"]!["validation_context"]!;
+
+        Assert.Equal(new[] { "trusted_ca" }, validation.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Every_tls_context_uses_only_fields_of_the_envoy_v3_api()
+    {
+        var sockets = Listeners.Select(l => l!["filter_chains"]![0]!["transport_socket"]).Concat(Clusters.Select(c => c!["transport_socket"])).OfType<JsonNode>().ToList();
+
+        Assert.Equal(3, sockets.Count);
+        Assert.All(sockets, socket => Assert.Empty(EnvoyTlsSchema.Errors(socket["typed_config"]!)));
+    }
+
     [Theory]
     [InlineData("ledger", "ledger.finance.svc.cluster.local")]
     [InlineData("fx", "fx.example.com")]
