@@ -58,11 +58,14 @@ internal abstract class SidecarKind
     public virtual IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options) =>
         Enumerable.Empty<(string, string, int)>();
 
-    /// <summary>The sidecar admits only callers that present a client certificate (mutual TLS on the Pod's entry).</summary>
-    public virtual bool RequiresClientCertificate(SidecarOptions options) => false;
+    /// <summary>
+    /// The mesh whose client certificates the sidecar requires of callers (mutual TLS on the Pod's
+    /// entry), e.g. <c>"Istio"</c>; null when it admits callers without one.
+    /// </summary>
+    public virtual string? RequiredClientCertificate(SidecarOptions options) => null;
 
-    /// <summary>The app's calls to <paramref name="callee"/> present a client certificate, thanks to this sidecar.</summary>
-    public virtual bool PresentsClientCertificate(SidecarOptions options, string callee) => false;
+    /// <summary>The app's calls to <paramref name="callee"/> present a client certificate of <paramref name="mesh"/>, thanks to this sidecar.</summary>
+    public virtual bool PresentsClientCertificate(SidecarOptions options, string callee, string mesh) => false;
 }
 
 /// <summary>A kind whose attribute is <typeparamref name="TAttribute"/> and whose options are <typeparamref name="TOptions"/>.</summary>

@@ -60,9 +60,9 @@ internal static class SystemRules
 
                     findings.Add(At(caller, call, RuleIds.UnknownService, $"'{call.Callee}' is no service of the system (its services: {string.Join(", ", byName.Keys.OrderBy(name => name, StringComparer.Ordinal))})"));
                 }
-                else if (callee.RequiresClientCertificate && !PresentsClientCertificate(caller, call.Callee))
+                else if (callee.RequiredClientCertificate is { } mesh && !PresentsClientCertificate(caller, call.Callee, mesh))
                 {
-                    findings.Add(At(caller, call, RuleIds.NoClientCertificate, $"'{callee.Name}' admits only mesh clients with a certificate (mutual TLS), and '{caller.Name}' calls it without one; call it through a mesh sidecar with Mtls, [ServiceMeshSidecar(Upstreams = new[] {{ \"{callee.Name}\" }})]"));
+                    findings.Add(At(caller, call, RuleIds.NoClientCertificate, $"'{callee.Name}' admits only clients with a certificate of its mesh ({mesh}, mutual TLS), and '{caller.Name}' calls it without one; call it through a mesh sidecar of the same mesh with Mtls, {Fix(mesh, callee.Name)}"));
                 }
             }
         }
@@ -70,11 +70,17 @@ internal static class SystemRules
         return findings;
     }
 
-    /// <summary>The caller reaches the callee through a sidecar of its own that presents a client certificate.</summary>
-    private static bool PresentsClientCertificate(SystemService caller, string callee) =>
+    /// <summary>The caller reaches the callee through a sidecar of its own that presents a client certificate of the callee's mesh.</summary>
+    private static bool PresentsClientCertificate(SystemService caller, string callee, string mesh) =>
         caller.Declaration.Sidecars.Any(sidecar =>
             SidecarKinds.Of(sidecar) is var kind
-            && kind.PresentsClientCertificate(sidecar.Options, callee));
+            && kind.PresentsClientCertificate(sidecar.Options, callee, mesh));
+
+    /// <summary>The caller's attribute that makes the call pass: our Envoy names the callee in <c>Upstreams</c>; an injected proxy intercepts every call.</summary>
+    private static string Fix(string mesh, string callee) =>
+        mesh == nameof(MeshProvider.Envoy)
+            ? $"[ServiceMeshSidecar(Upstreams = new[] {{ \"{callee}\" }})]"
+            : $"[ServiceMeshSidecar(Mesh = MeshProvider.{mesh})]";
 
     private static SystemFinding At(SystemService service, ServiceCall call, string ruleId, string message) =>
         new(service.Index, new Finding(ruleId, call.Ordinal, call.Argument, message, call.Item));

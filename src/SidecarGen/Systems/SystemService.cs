@@ -34,9 +34,9 @@ internal sealed class SystemService
 
     public string Name { get; }
 
-    /// <summary>Its entry admits only callers with a client certificate (a sidecar in front requires mutual TLS).</summary>
-    public bool RequiresClientCertificate =>
-        Declaration.Sidecars.Any(sidecar => SidecarKinds.Of(sidecar).RequiresClientCertificate(sidecar.Options));
+    /// <summary>The mesh whose client certificate its entry requires of callers (a sidecar in front requires mutual TLS); null when none.</summary>
+    public string? RequiredClientCertificate =>
+        Declaration.Sidecars.Select(sidecar => SidecarKinds.Of(sidecar).RequiredClientCertificate(sidecar.Options)).FirstOrDefault(mesh => mesh is not null);
 
     /// <summary>Each description that declares a service, read; the others (a project without SidecarGen attributes) are left out.</summary>
     public static IReadOnlyList<SystemService> Of(SystemDeclaration system)

@@ -64,6 +64,40 @@ public sealed class SystemAnalyzerTests
         AssertAt(diagnostic, storefront, at);
     }
 
+    /// <summary>
+    /// Each mesh trusts only its own certificates: Istio and Linkerd speak mutual TLS only to their own
+    /// workloads, and our Envoy's certificate is of another CA, so a call across meshes cannot pass.
+    /// </summary>
+    [Theory]
+    [InlineData("Mesh = MeshProvider.Istio", "ServiceMeshSidecar", "Envoy")]
+    [InlineData("Mesh = MeshProvider.Linkerd", "ServiceMeshSidecar", "Envoy")]
+    [InlineData("Upstreams = new[] { \"orders\" }", "ServiceMeshSidecar(Mesh = MeshProvider.Istio)", "Istio")]
+    [InlineData("Mesh = MeshProvider.Linkerd", "ServiceMeshSidecar(Mesh = MeshProvider.Istio)", "Istio")]
+    [InlineData("Mesh = MeshProvider.Istio", "ServiceMeshSidecar(Mesh = MeshProvider.Linkerd)", "Linkerd")]
+    public async Task SCG0019_a_caller_in_another_mesh_than_the_callee(string callerMesh, string calleeMesh, string mesh)
+    {
+        var storefront = Shop.Of("Storefront", "SidecarService(\"storefront\", Calls = new[] { \"orders\" })", "ServiceMeshSidecar(" + callerMesh + ")");
+        var orders = Shop.Of("Orders", "SidecarService(\"orders\")", calleeMesh);
+
+        var diagnostics = await SystemHarness.Analyze(new[] { storefront, orders });
+
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, diagnostic => Assert.Equal("SCG0019", diagnostic.Id));
+        Assert.Contains($"a certificate of its mesh ({mesh}, mutual TLS)", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("Blocked", SystemHarness.Run(new[] { storefront, orders }).Status);
+    }
+
+    [Theory]
+    [InlineData("ServiceMeshSidecar(Mesh = MeshProvider.Istio)")]
+    [InlineData("ServiceMeshSidecar(Mesh = MeshProvider.Linkerd)")]
+    public async Task A_caller_injected_by_the_callees_own_mesh_is_fine(string mesh)
+    {
+        var storefront = Shop.Of("Storefront", "SidecarService(\"storefront\", Calls = new[] { \"orders\" })", mesh);
+        var orders = Shop.Of("Orders", "SidecarService(\"orders\")", mesh);
+
+        Assert.Empty(await SystemHarness.Analyze(new[] { storefront, orders }));
+    }
+
     [Fact]
     public async Task A_caller_whose_mesh_speaks_mutual_tls_to_the_callee_is_fine()
     {

@@ -45,10 +45,17 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
         }
     }
 
-    public override bool RequiresClientCertificate(SidecarOptions options) => ((ServiceMeshOptions)options).Mtls;
+    /// <summary>With <c>Mtls</c>, a certificate of this provider's mesh: each mesh trusts only its own CA (ours the one in <c>ca.crt</c>).</summary>
+    public override string? RequiredClientCertificate(SidecarOptions options) =>
+        ((ServiceMeshOptions)options) is { Mtls: true } mesh ? mesh.Mesh.ToString() : null;
 
-    public override bool PresentsClientCertificate(SidecarOptions options, string callee) =>
-        MeshProxy.For(((ServiceMeshOptions)options).Mesh).PresentsClientCertificate((ServiceMeshOptions)options, callee);
+    /// <summary>
+    /// Only a proxy of the callee's own mesh presents a certificate it trusts: Istio and Linkerd speak
+    /// their mutual TLS only to their own workloads, and our Envoy's certificate is of another CA.
+    /// </summary>
+    public override bool PresentsClientCertificate(SidecarOptions options, string callee, string mesh) =>
+        ((ServiceMeshOptions)options).Mesh.ToString() == mesh
+        && MeshProxy.For(((ServiceMeshOptions)options).Mesh).PresentsClientCertificate((ServiceMeshOptions)options, callee);
 
     protected override void Check(ServiceMeshOptions options, AttributeFindings findings)
     {
