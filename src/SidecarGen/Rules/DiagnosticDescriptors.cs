@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CannotRender = Error(RuleIds.CannotRender, "SidecarGen cannot render this setting", "{0}");
     public static readonly DiagnosticDescriptor IgnoredSetting = Warning(RuleIds.IgnoredSetting, "A setting has no effect with the chosen provider", "{0}");
     public static readonly DiagnosticDescriptor UpstreamOutsideMesh = Warning(RuleIds.UpstreamOutsideMesh, "An upstream is outside the service mesh", "{0}");
-    public static readonly DiagnosticDescriptor ProbeBehindStrictMtls = Warning(RuleIds.ProbeBehindStrictMtls, "A sidecar's probe cannot pass Istio's strict mutual TLS", "{0}");
+    public static readonly DiagnosticDescriptor ProbeBehindStrictMtls = Warning(RuleIds.ProbeBehindStrictMtls, "A sidecar's probe cannot pass the mesh's mutual TLS", "{0}");
 
     // A system's checks need every service's description, so they are reported at the end of the system's compilation.
     public static readonly DiagnosticDescriptor UnknownService = SystemError(RuleIds.UnknownService, "A call names no service of the system");

@@ -34,7 +34,7 @@ public sealed class MeshAnalyzerTests
     public Task SCG0020_behind_a_tls_terminator_the_mesh_cannot_retry_or_time_out() => Verify<MeshAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc")]
-        [ServiceMeshSidecar({|SCG0020:Mesh = MeshProvider.Linkerd|})]
+        [ServiceMeshSidecar({|SCG0020:Mesh = MeshProvider.Linkerd|}, Mtls = false)]
         [TlsTerminationSidecar]
         public partial class Program { }
         """);
@@ -58,10 +58,30 @@ public sealed class MeshAnalyzerTests
         """);
 
     [Fact]
-    public Task SCG0022_not_when_the_app_is_the_entry_or_without_mtls() => Verify<MeshAnalyzer>.Analyzer("""
+    public Task SCG0022_the_entry_tls_terminators_probe_under_linkerd_all_authenticated() => Verify<MeshAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc")]
-        [ServiceMeshSidecar(Mesh = MeshProvider.Istio, Mtls = false)]
+        [ServiceMeshSidecar({|SCG0020:Mesh = MeshProvider.Linkerd|}, {|SCG0022:Mtls = true|})]
+        [TlsTerminationSidecar]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0022_the_entry_auth_proxys_probe_under_linkerd_all_authenticated() => Verify<MeshAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [ServiceMeshSidecar(Mesh = MeshProvider.Linkerd, {|SCG0022:Mtls = true|})]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com")]
+        public partial class Program { }
+        """);
+
+    [Theory]
+    [InlineData("Istio")]
+    [InlineData("Linkerd")]
+    public Task SCG0022_not_when_the_app_is_the_entry_or_without_mtls(string mesh) => Verify<MeshAnalyzer>.Analyzer($$"""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [ServiceMeshSidecar(Mesh = MeshProvider.{{mesh}}, Mtls = false)]
         [AuthProxySidecar(IssuerUrl = "https://login.example.com")]
         [LoggingSidecar]
         public partial class Program { }

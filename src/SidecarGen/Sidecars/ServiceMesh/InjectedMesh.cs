@@ -84,7 +84,33 @@ internal abstract class InjectedMesh : MeshProxy
                 nameof(ServiceMeshSidecarAttribute.Mesh),
                 $"{nameof(ServiceMeshSidecarAttribute.Retries)} and {nameof(ServiceMeshSidecarAttribute.TimeoutSeconds)} have no effect here: the Pod's entry '{plan.Entry.ContainerName}' speaks TLS, which {MeshName} passes through without seeing requests");
         }
+
+        CheckEntryProbe(options, plan, findings);
     }
+
+    /// <summary>
+    /// SCG0022: the other sidecars' probe ports bypass the proxy, but the entry hop's cannot: callers
+    /// must pass mutual TLS there, and so must the kubelet, unless the mesh lets its probe through.
+    /// </summary>
+    private void CheckEntryProbe(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
+    {
+        if (!options.Mtls || plan.Entry.ContainerName == plan.App.Name)
+        {
+            return;
+        }
+
+        var entry = plan.Running.FirstOrDefault(sidecar => sidecar.Name == plan.Entry.ContainerName)?.Container;
+        if (entry?.Probe is { Exec.IsEmpty: true } probe && probe.PortName == plan.Entry.PortName)
+        {
+            findings.Report(
+                RuleIds.ProbeBehindStrictMtls,
+                nameof(ServiceMeshSidecarAttribute.Mtls),
+                $"The probes of '{entry.Name}' reach port {plan.Entry.Port}, where {EntryProbeRefused(probe)}");
+        }
+    }
+
+    /// <summary>Why the mesh, with mutual TLS, refuses the kubelet's <paramref name="probe"/> of the entry sidecar (a native sidecar, an init container).</summary>
+    protected abstract string EntryProbeRefused(ProbeSpec probe);
 
     public sealed override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context)
     {

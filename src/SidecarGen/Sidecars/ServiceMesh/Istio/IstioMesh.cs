@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Pod;
-using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.ServiceMesh.Istio;
 
@@ -72,26 +70,7 @@ internal sealed class IstioMesh : InjectedMesh
     protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
         IstioResources.For(options, context.ServiceName, upstreams, context.UpstreamTls);
 
-    /// <summary>
-    /// SCG0022: Istio rewrites the probes of the app, not of native sidecars (istio/istio#53786). The
-    /// other sidecars' probe ports bypass the proxy, but the entry hop's cannot: callers must pass
-    /// mutual TLS there, and so must the kubelet.
-    /// </summary>
-    public override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
-    {
-        base.CheckPod(options, plan, findings);
-        if (!options.Mtls || plan.Entry.ContainerName == plan.App.Name)
-        {
-            return;
-        }
-
-        var entry = plan.Running.FirstOrDefault(sidecar => sidecar.Name == plan.Entry.ContainerName)?.Container;
-        if (entry?.Probe is { Exec.IsEmpty: true } probe && probe.PortName == plan.Entry.PortName)
-        {
-            findings.Report(
-                RuleIds.ProbeBehindStrictMtls,
-                nameof(ServiceMeshSidecarAttribute.Mtls),
-                $"The probes of '{entry.Name}' reach port {plan.Entry.Port}, where Istio's STRICT mutual TLS refuses the kubelet: Istio does not rewrite the probes of native sidecars");
-        }
-    }
+    /// <summary>Istio rewrites the probes of the app, not of native sidecars (istio/istio#53786).</summary>
+    protected override string EntryProbeRefused(ProbeSpec probe) =>
+        "Istio's STRICT mutual TLS refuses the kubelet: Istio does not rewrite the probes of native sidecars";
 }

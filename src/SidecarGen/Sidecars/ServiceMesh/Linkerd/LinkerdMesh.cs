@@ -28,6 +28,19 @@ internal sealed class LinkerdMesh : InjectedMesh
 
     protected override string OutsideMesh => "Linkerd passes the call through without mutual TLS, retries or timeouts";
 
+    /// <summary>
+    /// <c>all-authenticated</c> admits unauthenticated clients such as the kubelet only on the HTTP probe
+    /// routes Linkerd's policy controller finds in the Pod: it cannot see a route in TLS, a TCP probe is
+    /// answered by the proxy itself, and the controllers we checked (linkerd/linkerd2
+    /// <c>pod_http_probes</c>) read the probes of <c>containers</c>, not of init containers.
+    /// </summary>
+    protected override string EntryProbeRefused(ProbeSpec probe) => probe switch
+    {
+        { Https: true } => "Linkerd's all-authenticated policy refuses the kubelet: an HTTPS probe is TLS Linkerd cannot read, so no probe route admits it",
+        { HttpPath: null } => "Linkerd's proxy accepts the kubelet's TCP connection itself, so the probe passes even when the sidecar is down",
+        _ => "Linkerd's all-authenticated policy admits the kubelet only on the probe routes its policy controller finds, and it may not read the probes of native sidecars (init containers)",
+    };
+
     public override IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options)
     {
         foreach (var ignored in base.Ignored(options))
