@@ -72,7 +72,8 @@ public sealed class EtcdWatcherTests : IDisposable
         File.WriteAllText(FailGet, failing);
         Put("/config/payment-service/A", "changed");
         Put("/config/payment-service/C", "new");
-        Processes.WaitUntil(() => Count(watchLog, "sync from") >= 2, "both syncs to fail:\n" + watchLog);
+        // Both changes may reach the script in one watch response (one sync) or in two; every sync fails.
+        Processes.WaitUntil(() => Count(watchLog, "sync from") >= 1, "a sync after the changes to fail:\n" + watchLog);
         Assert.Equal(new[] { "A", "B" }, Files());
         Assert.Equal(("one", "two"), (Read("A"), Read("B")));
 
