@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SidecarGen.Pod;
 using SidecarGen.Rules;
 using SidecarGen.Sidecars;
 
@@ -8,7 +9,8 @@ namespace SidecarGen.Systems;
 
 /// <summary>
 /// The checks only a system can make, each reported in the service's own source: a call to no
-/// service of the system (SCG0017), a service referenced twice or two services of one name (SCG0018),
+/// service of the system (SCG0017), a service referenced twice, two services of one name or of one
+/// Compose service name (SCG0018),
 /// a call that cannot pass the callee's mutual TLS (SCG0019), a service built by another SidecarGen (SCG0027).
 /// </summary>
 internal static class SystemRules
@@ -47,7 +49,26 @@ internal static class SystemRules
             projects[service.Description.Project] = service;
         }
 
-        foreach (var caller in services.Where(service => byName.TryGetValue(service.Name, out var known) && known == service))
+        var unique = services.Where(service => byName.TryGetValue(service.Name, out var known) && known == service).ToList();
+
+        // One Compose file holds every service: "order" with a sidecar "service-logging" and "order-service"
+        // with a sidecar "logging" would both be "order-service-logging".
+        var composeNames = new Dictionary<string, SystemService>(StringComparer.Ordinal);
+        foreach (var service in unique)
+        {
+            foreach (var name in ComposeServiceNames(service))
+            {
+                if (composeNames.TryGetValue(name, out var other))
+                {
+                    findings.Add(AtName(service, RuleIds.DuplicateService, $"'{service.Name}' and '{other.Name}' would both have the Compose service '{name}'; rename a service or a sidecar"));
+                    break;
+                }
+
+                composeNames.Add(name, service);
+            }
+        }
+
+        foreach (var caller in unique)
         {
             foreach (var call in ServiceCall.Of(caller))
             {
@@ -69,6 +90,11 @@ internal static class SystemRules
 
         return findings;
     }
+
+    /// <summary>The Compose services a service brings into the system's file: its app, the namespace holder, the secrets copier and its sidecars.</summary>
+    private static IEnumerable<string> ComposeServiceNames(SystemService service) =>
+        new[] { service.Name, ComposeNames.Holder(service.Name), ComposeNames.Secrets(service.Name) }
+            .Concat(service.Declaration.Sidecars.Select(sidecar => ComposeNames.Sidecar(service.Name, sidecar.Name)));
 
     /// <summary>The caller reaches the callee through a sidecar of its own that presents a client certificate of the callee's mesh.</summary>
     private static bool PresentsClientCertificate(SystemService caller, string callee, string mesh) =>

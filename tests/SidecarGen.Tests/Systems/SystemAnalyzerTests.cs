@@ -42,6 +42,19 @@ public sealed class SystemAnalyzerTests
     }
 
     [Fact]
+    public async Task SCG0018_two_services_whose_compose_services_would_share_a_name_are_reported_on_the_second_name()
+    {
+        var order = Shop.Of("Order", "SidecarService(\"order\")", "LoggingSidecar(Name = \"service-logging\")");
+        var orderService = Shop.Of("OrderService", "SidecarService(\"order-service\")", "LoggingSidecar");
+
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { order, orderService }));
+
+        Assert.Equal("SCG0018", diagnostic.Id);
+        AssertAt(diagnostic, orderService, "\"order-service\"");
+        Assert.Contains("'order-service' and 'order' would both have the Compose service 'order-service-logging'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SCG0018_a_project_referenced_twice_is_reported()
     {
         var diagnostic = Assert.Single(await SystemHarness.Analyze(new[] { Shop.Storefront, Shop.Orders, Shop.Ledger, Shop.Ledger }));
