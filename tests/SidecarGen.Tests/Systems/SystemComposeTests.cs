@@ -75,8 +75,11 @@ public sealed class SystemComposeTests
         Assert.Equal("http://orders:15001", (string?)services["storefront"]!["environment"]!["services__orders__http__0"]);
         Assert.Contains("orders", services["orders-pod"]!["networks"]!["default"]!["aliases"]!.AsArray().Select(a => (string?)a));
         Assert.Equal(15001L, (long)services["orders-pod"]!["ports"]![0]!["target"]!);
-        Assert.NotNull(services["storefront"]!["depends_on"]!["orders"]);
-        Assert.NotNull(services["orders"]!["depends_on"]!["ledger"]);
+        // A caller starts once its callees answer their health checks, as a Pod's calls wait for ready endpoints.
+        Assert.Equal("service_healthy", (string?)services["storefront"]!["depends_on"]!["orders"]!["condition"]);
+        Assert.Equal("service_healthy", (string?)services["orders"]!["depends_on"]!["ledger"]!["condition"]);
+        Assert.NotNull(services["orders"]!["healthcheck"]);
+        Assert.NotNull(services["ledger"]!["healthcheck"]);
     }
 
     [Fact]

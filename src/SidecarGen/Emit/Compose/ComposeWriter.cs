@@ -94,7 +94,11 @@ internal static class ComposeWriter
     /// for its secrets; the app also waits for every sidecar to be healthy, as a native sidecar's
     /// startup probe holds the Pod's app back. A sidecar's restart leaves the app running, as in the Pod.
     /// </summary>
-    /// <remarks>In a system, the app also waits for the apps it calls (<paramref name="calls"/>) to start.</remarks>
+    /// <remarks>
+    /// In a system, the app also waits for the apps it calls (<paramref name="calls"/>) to be healthy (every
+    /// app has a health check, made from its readiness probe), as it would wait for their Services to have
+    /// ready endpoints.
+    /// </remarks>
     private static void DependsOn(YamlWriter yaml, ServicePlan plan, ContainerSpec container, IEnumerable<SidecarSpec> sidecars, IEnumerable<string> calls)
     {
         yaml.BeginMap("depends_on");
@@ -111,7 +115,7 @@ internal static class ComposeWriter
 
         foreach (var callee in calls)
         {
-            Dependency(yaml, callee, "service_started", restart: false);
+            Dependency(yaml, callee, "service_healthy", restart: false);
         }
 
         yaml.EndMap();
