@@ -22,11 +22,11 @@ namespace SidecarGen.Pod;
 /// </summary>
 internal sealed record SidecarSpec(
     ContainerSpec Container,
-    EquatableArray<ConfigFileSpec> ConfigFiles,
-    EquatableArray<SharedVolumeSpec> SharedVolumes,
-    EquatableArray<EnvVarSpec> AppEnv,
-    EquatableArray<KeyValue> PodAnnotations,
-    int? InboundPort,
+    EquatableArray<ConfigFileSpec> ConfigFiles = default,
+    EquatableArray<SharedVolumeSpec> SharedVolumes = default,
+    EquatableArray<EnvVarSpec> AppEnv = default,
+    EquatableArray<KeyValue> PodAnnotations = default,
+    int? InboundPort = null,
     bool InboundTls = false,
     EquatableArray<KeyValue> PodLabels = default,
     EquatableArray<KeyValue> ServiceAnnotations = default,

@@ -7,7 +7,7 @@ namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
 /// What a provider of the mesh sidecar cannot honour: a setting it ignores (SCG0020), an upstream
-/// outside the mesh (SCG0021), a sidecar's probe refused by Istio's strict mutual TLS (SCG0022).
+/// outside the mesh (SCG0021), a sidecar's probe that the mesh's mutual TLS refuses (SCG0022).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MeshAnalyzer : ServiceRuleAnalyzer

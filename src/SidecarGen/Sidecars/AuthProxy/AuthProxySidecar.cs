@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Rules;
 
@@ -87,10 +86,6 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
 
         return new SidecarSpec(
             container,
-            EquatableArray<ConfigFileSpec>.Empty,
-            EquatableArray<SharedVolumeSpec>.Empty,
-            EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray<KeyValue>.Empty,
             InboundPort: port);
     }
 }

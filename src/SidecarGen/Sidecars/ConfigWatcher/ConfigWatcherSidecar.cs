@@ -69,11 +69,8 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
 
         return new SidecarSpec(
             container,
-            watcher.ConfigFiles,
-            EquatableArray.Of(new SharedVolumeSpec(dataVolume, mountPath, AppReadOnly: true)),
-            EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray<KeyValue>.Empty,
-            InboundPort: null,
+            ConfigFiles: watcher.ConfigFiles,
+            SharedVolumes: EquatableArray.Of(new SharedVolumeSpec(dataVolume, mountPath, AppReadOnly: true)),
 
             // The app waits for the first sync, so the watcher reaches its store directly, not through
             // a mesh proxy whose egress policy or readiness could hold the whole Pod back.

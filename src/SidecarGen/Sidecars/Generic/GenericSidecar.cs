@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using SidecarGen.Model;
 using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.Generic;
@@ -29,12 +28,6 @@ internal sealed class GenericSidecar : SidecarKind<SidecarAttribute, GenericOpti
             Enumerable.Empty<MountSpec>(),
             probe: null);
 
-        return new SidecarSpec(
-            container,
-            EquatableArray<ConfigFileSpec>.Empty,
-            EquatableArray<SharedVolumeSpec>.Empty,
-            EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray<KeyValue>.Empty,
-            InboundPort: null);
+        return new SidecarSpec(container);
     }
 }

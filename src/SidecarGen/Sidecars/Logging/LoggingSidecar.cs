@@ -68,11 +68,8 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
 
         return new SidecarSpec(
             container,
-            agent.ConfigFiles,
-            EquatableArray.Of(new SharedVolumeSpec(logVolume, options.LogPath, AppReadOnly: false)),
-            EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray<KeyValue>.Empty,
-            InboundPort: null);
+            ConfigFiles: agent.ConfigFiles,
+            SharedVolumes: EquatableArray.Of(new SharedVolumeSpec(logVolume, options.LogPath, AppReadOnly: false)));
     }
 
     /// <summary>Fluentd's stock image ships to stdout only; Filebeat has no Splunk or Loki output.</summary>

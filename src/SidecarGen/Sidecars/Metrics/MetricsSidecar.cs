@@ -48,14 +48,11 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
 
         return new SidecarSpec(
             container,
-            EquatableArray.Of(new ConfigFileSpec(CollectorConfig.FileName, CollectorConfig.Render(options.OtlpPort, options.ScrapePort, HealthPort))),
-            EquatableArray<SharedVolumeSpec>.Empty,
-            EquatableArray.Of(
+            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(CollectorConfig.FileName, CollectorConfig.Render(options.OtlpPort, options.ScrapePort, HealthPort))),
+            AppEnv: EquatableArray.Of(
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + Text(options.OtlpPort)),
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                 EnvVarSpec.Literal("OTEL_SERVICE_NAME", context.ServiceName)),
-            EquatableArray<KeyValue>.Empty,
-            InboundPort: null,
             Metrics: metrics);
     }
 

@@ -76,10 +76,8 @@ internal sealed class EnvoyMesh : MeshProxy
 
         return new SidecarSpec(
             container,
-            EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
-            EquatableArray<SharedVolumeSpec>.Empty,
-            egress.SelectMany(e => Upstreams.AppEnv(e.upstream, "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
-            EquatableArray<KeyValue>.Empty,
+            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
+            AppEnv: egress.SelectMany(e => Upstreams.AppEnv(e.upstream, "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
             InboundPort: options.InboundPort,
             InboundTls: options.Mtls,
             Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),

@@ -135,11 +135,8 @@ internal abstract class InjectedMesh : MeshProxy
 
         return new SidecarSpec(
             proxy,
-            EquatableArray<ConfigFileSpec>.Empty,
-            EquatableArray<SharedVolumeSpec>.Empty,
-            upstreams.SelectMany(upstream => Upstreams.AppEnv(upstream, DirectUrl(upstream))).ToEquatableArray(),
-            PodAnnotations(options, context, ports).ToEquatableArray(),
-            InboundPort: null,
+            AppEnv: upstreams.SelectMany(upstream => Upstreams.AppEnv(upstream, DirectUrl(upstream))).ToEquatableArray(),
+            PodAnnotations: PodAnnotations(options, context, ports).ToEquatableArray(),
             PodLabels: PodLabels(options).ToEquatableArray(),
             ServiceAnnotations: ServiceAnnotations(options, context.UpstreamTls).ToEquatableArray(),
             ServiceAppProtocol: context.UpstreamTls ? "https" : "http",

@@ -55,10 +55,7 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
 
         return new SidecarSpec(
             container,
-            EquatableArray.Of(new ConfigFileSpec(NginxConfig.FileName, NginxConfig.Render(options.Port, context.UpstreamPort, certificate.Path, key.Path, HealthPath))),
-            EquatableArray<SharedVolumeSpec>.Empty,
-            EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray<KeyValue>.Empty,
+            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(NginxConfig.FileName, NginxConfig.Render(options.Port, context.UpstreamPort, certificate.Path, key.Path, HealthPath))),
             InboundPort: options.Port,
             InboundTls: true,
             Certificate: CertificateIssuers.For(options.Issuer, certificate, clientAuth: false));
