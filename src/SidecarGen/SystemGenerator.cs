@@ -26,12 +26,12 @@ public sealed class SystemGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (input, cancellationToken) => ServiceDescriptionFiles.Read(input.Left, input.Right.GetOptions(input.Left), cancellationToken))
             .Collect()
-            .Select(static (descriptions, _) => descriptions.OfType<ServiceDescription>().ToEquatableArray());
+            .Select(static (descriptions, _) => new ServiceDescriptions(descriptions.OfType<ServiceDescription>().ToEquatableArray()));
 
         var system = settings
             .Combine(descriptions)
             .Select(static (input, _) => input.Left.System is { } name
-                ? SystemRenderer.Render(new SystemDeclaration(name, input.Left, input.Right))
+                ? SystemRenderer.Render(new SystemDeclaration(name, input.Left, input.Right.Items))
                 : EmbeddedManifests.None)
             .WithTrackingName(TrackingNames.System);
 

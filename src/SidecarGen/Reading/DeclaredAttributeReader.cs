@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -41,24 +42,54 @@ internal static class DeclaredAttributeReader
         return declared.ToEquatableArray();
     }
 
-    public static ArgumentValue Value(TypedConstant constant) => constant.Kind switch
+    // The readers below loop rather than use LINQ: LINQ over TypedConstant and KeyValuePair, both
+    // structs, is JIT-compiled anew in every compiler process (docs/performance.md).
+    public static ArgumentValue Value(TypedConstant constant)
     {
-        TypedConstantKind.Error or TypedConstantKind.Type => ArgumentValue.Unreadable,
-        TypedConstantKind.Array => ArgumentValue.Array(constant.IsNull ? EquatableArray<ArgumentValue>.Empty : constant.Values.Select(Value).ToEquatableArray(), constant.IsNull),
-        TypedConstantKind.Enum => constant.Value is { } value ? ArgumentValue.Enum(value) : ArgumentValue.Unreadable,
-        _ => ArgumentValue.Constant(constant.Value),
-    };
+        switch (constant.Kind)
+        {
+            case TypedConstantKind.Error or TypedConstantKind.Type:
+                return ArgumentValue.Unreadable;
+            case TypedConstantKind.Array when constant.IsNull:
+                return ArgumentValue.Array(EquatableArray<ArgumentValue>.Empty, isNull: true);
+            case TypedConstantKind.Array:
+                var items = ImmutableArray.CreateBuilder<ArgumentValue>(constant.Values.Length);
+                foreach (var item in constant.Values)
+                {
+                    items.Add(Value(item));
+                }
+
+                return ArgumentValue.Array(new EquatableArray<ArgumentValue>(items.MoveToImmutable()));
+            case TypedConstantKind.Enum:
+                return constant.Value is { } value ? ArgumentValue.Enum(value) : ArgumentValue.Unreadable;
+            default:
+                return ArgumentValue.Constant(constant.Value);
+        }
+    }
 
     private static EquatableArray<DeclaredArgument> Constructor(AttributeData attribute)
     {
         var parameters = attribute.AttributeConstructor?.Parameters ?? default;
-        return attribute.ConstructorArguments
-            .Select((argument, i) => new DeclaredArgument(parameters.IsDefault || i >= parameters.Length ? string.Empty : parameters[i].Name, Value(argument)))
-            .ToEquatableArray();
+        var arguments = attribute.ConstructorArguments;
+        var declared = ImmutableArray.CreateBuilder<DeclaredArgument>(arguments.Length);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            declared.Add(new DeclaredArgument(parameters.IsDefault || i >= parameters.Length ? string.Empty : parameters[i].Name, Value(arguments[i])));
+        }
+
+        return new EquatableArray<DeclaredArgument>(declared.MoveToImmutable());
     }
 
-    private static EquatableArray<DeclaredArgument> Named(IEnumerable<KeyValuePair<string, TypedConstant>> arguments) =>
-        arguments.Select(named => new DeclaredArgument(named.Key, Value(named.Value))).ToEquatableArray();
+    private static EquatableArray<DeclaredArgument> Named(ImmutableArray<KeyValuePair<string, TypedConstant>> arguments)
+    {
+        var declared = ImmutableArray.CreateBuilder<DeclaredArgument>(arguments.Length);
+        foreach (var named in arguments)
+        {
+            declared.Add(new DeclaredArgument(named.Key, Value(named.Value)));
+        }
+
+        return new EquatableArray<DeclaredArgument>(declared.MoveToImmutable());
+    }
 
     /// <summary>The concerns a sidecar attribute class declares with [SidecarConcern], its bases included.</summary>
     private static SidecarConcerns ClassConcerns(INamedTypeSymbol attributeClass)

@@ -40,13 +40,13 @@ internal abstract class SidecarKind
     public abstract SidecarSpec Plan(SidecarOptions options, SidecarContext context);
 
     /// <summary>The single-port properties of the kind and their values, so findings about a port land on its literal.</summary>
-    public abstract IEnumerable<(string Property, int Port)> Ports(SidecarOptions options);
+    public abstract IEnumerable<PortProperty> Ports(SidecarOptions options);
 
     /// <summary>The folder-path properties of the kind that become mount paths.</summary>
-    public abstract IEnumerable<(string Property, string Path)> Paths(SidecarOptions options);
+    public abstract IEnumerable<PathProperty> Paths(SidecarOptions options);
 
     /// <summary>Properties the kind does not use with these options (SCG0020 when written), each with what to do instead.</summary>
-    public abstract IEnumerable<(string Property, string Reason)> Ignored(SidecarOptions options);
+    public abstract IEnumerable<IgnoredProperty> Ignored(SidecarOptions options);
 
     /// <summary>The CPU and memory the sidecar requests in the Pod, for SCG0010; null where it requests nothing SidecarGen knows of.</summary>
     public abstract ResourceOptions Requests(SidecarOptions options);
@@ -55,8 +55,8 @@ internal abstract class SidecarKind
     public abstract void CheckPod(SidecarOptions options, ServicePlan plan, AttributeFindings findings);
 
     /// <summary>The services the sidecar calls by name for the app (a mesh's upstreams), each with the property and item that names it.</summary>
-    public virtual IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options) =>
-        Enumerable.Empty<(string, string, int)>();
+    public virtual IEnumerable<CalledService> CalledServices(SidecarOptions options) =>
+        Enumerable.Empty<CalledService>();
 
     /// <summary>
     /// The mesh whose client certificates the sidecar requires of callers (mutual TLS on the Pod's
@@ -85,11 +85,11 @@ internal abstract class SidecarKind<TAttribute, TOptions> : SidecarKind
 
     public sealed override SidecarSpec Plan(SidecarOptions options, SidecarContext context) => Plan((TOptions)options, context);
 
-    public sealed override IEnumerable<(string Property, int Port)> Ports(SidecarOptions options) => Ports((TOptions)options);
+    public sealed override IEnumerable<PortProperty> Ports(SidecarOptions options) => Ports((TOptions)options);
 
-    public sealed override IEnumerable<(string Property, string Path)> Paths(SidecarOptions options) => Paths((TOptions)options);
+    public sealed override IEnumerable<PathProperty> Paths(SidecarOptions options) => Paths((TOptions)options);
 
-    public sealed override IEnumerable<(string Property, string Reason)> Ignored(SidecarOptions options) => Ignored((TOptions)options);
+    public sealed override IEnumerable<IgnoredProperty> Ignored(SidecarOptions options) => Ignored((TOptions)options);
 
     public sealed override ResourceOptions Requests(SidecarOptions options) => Requests((TOptions)options);
 
@@ -105,11 +105,11 @@ internal abstract class SidecarKind<TAttribute, TOptions> : SidecarKind
 
     protected abstract SidecarSpec Plan(TOptions options, SidecarContext context);
 
-    protected virtual IEnumerable<(string Property, int Port)> Ports(TOptions options) => Enumerable.Empty<(string, int)>();
+    protected virtual IEnumerable<PortProperty> Ports(TOptions options) => Enumerable.Empty<PortProperty>();
 
-    protected virtual IEnumerable<(string Property, string Path)> Paths(TOptions options) => Enumerable.Empty<(string, string)>();
+    protected virtual IEnumerable<PathProperty> Paths(TOptions options) => Enumerable.Empty<PathProperty>();
 
-    protected virtual IEnumerable<(string Property, string Reason)> Ignored(TOptions options) => Enumerable.Empty<(string, string)>();
+    protected virtual IEnumerable<IgnoredProperty> Ignored(TOptions options) => Enumerable.Empty<IgnoredProperty>();
 
     /// <summary>By default the sidecar's own container: what its attribute wrote, else <see cref="CommonSettings.DefaultResources"/>.</summary>
     protected virtual ResourceOptions Requests(TOptions options) => new(

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
@@ -7,9 +5,13 @@ namespace SidecarGen.Validation;
 /// <summary>SCG0001 (a sidecar with several concerns) and SCG0004 (two sidecars with one concern).</summary>
 internal static class ConcernRules
 {
+    private static readonly SidecarConcerns[] Concerns = (SidecarConcerns[])System.Enum.GetValues(typeof(SidecarConcerns));
+
     public static void Check(ValidationContext context)
     {
-        var owners = new Dictionary<SidecarConcerns, string>();
+        // Who took each concern, by its place in Concerns: an array rather than a dictionary keyed by the
+        // enum, whose code a new compiler process would JIT-compile first.
+        var owners = new string?[Concerns.Length];
         foreach (var sidecar in context.Declaration.Sidecars)
         {
             var declared = sidecar.Options.Common.Concerns;
@@ -23,20 +25,21 @@ internal static class ConcernRules
                 findings.Report(RuleIds.SeveralConcerns, argument, $"The sidecar '{sidecar.Name}' has several concerns ({concerns}); a sidecar takes over one", fixValue: concerns.ToString());
             }
 
-            foreach (SidecarConcerns concern in Enum.GetValues(typeof(SidecarConcerns)))
+            for (var i = 0; i < Concerns.Length; i++)
             {
+                var concern = Concerns[i];
                 if (concern == SidecarConcerns.None || (concerns & concern) == 0)
                 {
                     continue;
                 }
 
-                if (owners.TryGetValue(concern, out var owner))
+                if (owners[i] is { } owner)
                 {
                     findings.Report(RuleIds.DuplicateConcern, null, $"The sidecars '{owner}' and '{sidecar.Name}' both handle {concern}");
                 }
                 else
                 {
-                    owners.Add(concern, sidecar.Name);
+                    owners[i] = sidecar.Name;
                 }
             }
         }

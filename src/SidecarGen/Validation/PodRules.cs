@@ -18,11 +18,11 @@ internal static class PodRules
 {
     public static void Check(ValidationContext context, ServicePlan plan)
     {
-        var containers = new List<(ContainerSpec Container, Literals Literals)>
+        var containers = new List<Literals> { Literals.Of(plan.App, context.Declaration) };
+        for (var i = 0; i < plan.Sidecars.Count; i++)
         {
-            (plan.App, Literals.Of(context.Declaration)),
-        };
-        containers.AddRange(plan.Sidecars.Select((sidecar, index) => (sidecar.Container, Literals.Of(context.Declaration.Sidecars[index]))));
+            containers.Add(Literals.Of(plan.Sidecars[i].Container, context.Declaration.Sidecars[i]));
+        }
 
         Ports(context, containers);
         Secrets(context, containers);
@@ -31,10 +31,10 @@ internal static class PodRules
             SidecarKinds.Of(sidecar).CheckPod(sidecar.Options, plan, context.Findings.For(sidecar.Ordinal));
         }
 
-        foreach (var (container, literals) in containers)
+        foreach (var literals in containers)
         {
-            Mounts(context, container, literals);
-            Env(context, container, literals);
+            Mounts(context, literals, containers);
+            Env(context, literals.Container, literals);
         }
     }
 
@@ -43,29 +43,38 @@ internal static class PodRules
     /// literal that wrote it (this container's, else the earlier owner's), with the next free port
     /// for the code fix.
     /// </summary>
-    private static void Ports(ValidationContext context, List<(ContainerSpec Container, Literals Literals)> containers)
+    private static void Ports(ValidationContext context, List<Literals> containers)
     {
-        var used = new HashSet<int>(containers.SelectMany(c => c.Container.Ports).Select(p => p.Port));
-        var owners = new Dictionary<int, (string Name, Literals Literals)>();
-        foreach (var (container, literals) in containers)
+        var used = new HashSet<int>();
+        foreach (var literals in containers)
         {
+            foreach (var port in literals.Container.Ports)
+            {
+                used.Add(port.Port);
+            }
+        }
+
+        var owners = new Dictionary<int, Literals>();
+        foreach (var literals in containers)
+        {
+            var container = literals.Container;
             foreach (var port in container.Ports)
             {
                 if (!owners.TryGetValue(port.Port, out var owner))
                 {
-                    owners.Add(port.Port, (container.Name, literals));
+                    owners.Add(port.Port, literals);
                     continue;
                 }
 
-                var message = $"Port {port.Port} of '{container.Name}' is already used by '{owner.Name}' in the same Pod";
+                var message = $"Port {port.Port} of '{container.Name}' is already used by '{owner.Container.Name}' in the same Pod";
                 var free = NextFreePort(port.Port, used).ToString(CultureInfo.InvariantCulture);
                 if (literals.Port(port.Port) is { } mine)
                 {
                     context.Report(RuleIds.PortCollision, literals.Ordinal, mine.Property, message, mine.Item, free);
                 }
-                else if (owner.Literals.Port(port.Port) is { } theirs)
+                else if (owner.Port(port.Port) is { } theirs)
                 {
-                    context.Report(RuleIds.PortCollision, owner.Literals.Ordinal, theirs.Property, message, theirs.Item, free);
+                    context.Report(RuleIds.PortCollision, owner.Ordinal, theirs.Property, message, theirs.Item, free);
                 }
                 else
                 {
@@ -74,9 +83,15 @@ internal static class PodRules
             }
         }
 
+        // The next port above that no container uses, wrapping round to 1024.
         int NextFreePort(int port, HashSet<int> taken)
         {
-            var free = Enumerable.Range(port + 1, 65535 - port).Concat(Enumerable.Range(1024, System.Math.Max(0, port - 1024))).First(candidate => !taken.Contains(candidate));
+            var free = port >= 65535 ? 1024 : port + 1;
+            while (taken.Contains(free))
+            {
+                free = free >= 65535 ? 1024 : free + 1;
+            }
+
             taken.Add(free);
             return free;
         }
@@ -86,11 +101,12 @@ internal static class PodRules
     /// Secret names become a volume name (<c>secret-a-b</c>) and Compose variables (<c>A_B_TLS_CRT</c>);
     /// two Secrets that differ only in '.' and '-' would share them, and one sidecar would read the other's keys.
     /// </summary>
-    private static void Secrets(ValidationContext context, List<(ContainerSpec Container, Literals Literals)> containers)
+    private static void Secrets(ValidationContext context, List<Literals> containers)
     {
         var owners = new Dictionary<string, string>();
-        foreach (var (container, literals) in containers)
+        foreach (var literals in containers)
         {
+            var container = literals.Container;
             var secrets = container.SecretFiles.Select(file => file.Secret.SecretName)
                 .Concat(container.Env.Where(variable => variable.Secret is not null).Select(variable => variable.Secret!.SecretName))
                 .Distinct();
@@ -111,11 +127,12 @@ internal static class PodRules
     }
 
     /// <summary>Two volumes on one path (e.g. LogPath and MountPath alike, or either at /tmp) make an invalid Pod.</summary>
-    private static void Mounts(ValidationContext context, ContainerSpec container, Literals literals)
+    private static void Mounts(ValidationContext context, Literals literals, List<Literals> containers)
     {
+        var container = literals.Container;
         foreach (var path in container.Mounts.GroupBy(m => m.Path.TrimEnd('/')).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            var culprit = context.Declaration.Sidecars.Select(Literals.Of).LastOrDefault(sidecar => sidecar.Path(path) is not null);
+            var culprit = containers.LastOrDefault(written => written.Path(path) is not null);
             context.Report(RuleIds.CannotRender, culprit?.Ordinal ?? literals.Ordinal, culprit?.Path(path), $"Two volumes would be mounted at '{path}' in '{container.Name}'");
         }
     }
@@ -130,41 +147,46 @@ internal static class PodRules
         }
     }
 
-    /// <summary>The values one attribute wrote that end up in the Pod: its ports, folder paths and variables.</summary>
+    /// <summary>A container of the planned Pod and the values its attribute wrote that end up in it: its ports, folder paths and variables.</summary>
     private sealed class Literals
     {
-        private readonly IReadOnlyList<(string Property, int Port)> ports;
-        private readonly IReadOnlyList<(string Property, string Path)> paths;
+        private readonly List<PortProperty> ports;
+        private readonly List<PathProperty> paths;
         private readonly EquatableArray<int> portItems;
 
-        private Literals(int ordinal, IEnumerable<(string, int)> ports, EquatableArray<int> portItems, IEnumerable<(string, string)> paths, EquatableArray<string> env)
+        private Literals(ContainerSpec container, int ordinal, List<PortProperty> ports, EquatableArray<int> portItems, List<PathProperty> paths, EquatableArray<string> env)
         {
+            Container = container;
             Ordinal = ordinal;
-            this.ports = ports.ToList();
+            this.ports = ports;
             this.portItems = portItems;
-            this.paths = paths.ToList();
+            this.paths = paths;
             Env = env;
         }
+
+        public ContainerSpec Container { get; }
 
         public int Ordinal { get; }
 
         public EquatableArray<string> Env { get; }
 
-        public static Literals Of(ServiceDeclaration service) => new(
+        public static Literals Of(ContainerSpec app, ServiceDeclaration service) => new(
+            app,
             service.ServiceOrdinal,
-            new[] { (nameof(SidecarServiceAttribute.Port), service.Options.Port) }.Where(p => service.ServiceWritten.Contains(p.Item1)),
+            service.ServiceWritten.Contains(nameof(SidecarServiceAttribute.Port)) ? new List<PortProperty> { new(nameof(SidecarServiceAttribute.Port), service.Options.Port) } : new List<PortProperty>(),
             EquatableArray<int>.Empty,
-            Enumerable.Empty<(string, string)>(),
+            new List<PathProperty>(),
             EquatableArray<string>.Empty);
 
-        public static Literals Of(SidecarDeclaration sidecar)
+        public static Literals Of(ContainerSpec container, SidecarDeclaration sidecar)
         {
             var kind = SidecarKinds.Of(sidecar);
             return new(
+                container,
                 sidecar.Ordinal,
-                kind.Ports(sidecar.Options).Where(p => sidecar.IsWritten(p.Property)),
+                kind.Ports(sidecar.Options).Where(p => sidecar.IsWritten(p.Property)).ToList(),
                 sidecar.Options.Common.Ports,
-                kind.Paths(sidecar.Options).Where(p => sidecar.IsWritten(p.Property)),
+                kind.Paths(sidecar.Options).Where(p => sidecar.IsWritten(p.Property)).ToList(),
                 sidecar.Options.Common.Env);
         }
 
@@ -179,9 +201,17 @@ internal static class PodRules
                 }
             }
 
-            return ports.Where(p => p.Port == port).Select(p => ((string, int?)?)(p.Property, null)).FirstOrDefault();
+            foreach (var written in ports)
+            {
+                if (written.Port == port)
+                {
+                    return (written.Property, null);
+                }
+            }
+
+            return null;
         }
 
-        public string? Path(string path) => paths.Where(p => p.Path.TrimEnd('/') == path).Select(p => p.Property).FirstOrDefault();
+        public string? Path(string path) => paths.FirstOrDefault(p => p.Path.TrimEnd('/') == path)?.Property;
     }
 }

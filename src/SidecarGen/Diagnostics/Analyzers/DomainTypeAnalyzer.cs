@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -81,12 +82,19 @@ public sealed class DomainTypeAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var arguments = attribute.ConstructorArguments.Concat(attribute.NamedArguments.Select(n => n.Value));
-            var domainTypes = arguments
-                .SelectMany(a => a.Kind == TypedConstantKind.Array ? a.Values : ImmutableArray.Create(a))
-                .Where(a => a.Kind == TypedConstantKind.Type && a.Value is ITypeSymbol t && domain.Contains(t))
-                .Select(a => (ITypeSymbol)a.Value!)
-                .ToList();
+            // Loops rather than LINQ: LINQ over TypedConstant, a struct, is JIT-compiled anew in every
+            // compiler process, and this runs for every type of the compilation.
+            var domainTypes = new List<ITypeSymbol>();
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                AddDomainTypes(argument, domain, domainTypes);
+            }
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                AddDomainTypes(named.Value, domain, domainTypes);
+            }
+
             if (domainTypes.Count == 0)
             {
                 continue;
@@ -102,6 +110,24 @@ public sealed class DomainTypeAnalyzer : DiagnosticAnalyzer
                     (typeofSyntax ?? (SyntaxNode)syntax).GetLocation(),
                     $"The sidecar attribute refers to the domain type '{domainType.ToDisplayString()}'; business logic belongs in the app, not in a sidecar"));
             }
+        }
+    }
+
+    private static void AddDomainTypes(TypedConstant argument, DomainNamespaces domain, List<ITypeSymbol> domainTypes)
+    {
+        if (argument.Kind == TypedConstantKind.Array)
+        {
+            if (!argument.IsNull)
+            {
+                foreach (var item in argument.Values)
+                {
+                    AddDomainTypes(item, domain, domainTypes);
+                }
+            }
+        }
+        else if (argument.Kind == TypedConstantKind.Type && argument.Value is ITypeSymbol type && domain.Contains(type))
+        {
+            domainTypes.Add(type);
         }
     }
 }

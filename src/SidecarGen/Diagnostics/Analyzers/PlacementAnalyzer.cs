@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -26,12 +26,23 @@ public sealed class PlacementAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         AnalyzerSetup.OnSidecarGenCompilations(context, (start, _, entryPoint) =>
         {
-            var services = new ConcurrentBag<Location>();
+            // A locked list rather than a ConcurrentBag: it is filled at most once or twice, and the bag's
+            // thread-local machinery costs a new compiler process more to load than all the locking.
+            var services = new List<Location>();
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, entryPoint, services), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end =>
             {
-                var ordered = services.OrderBy(l => l.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(l => l.SourceSpan.Start).ToList();
-                foreach (var location in ordered.Skip(1))
+                if (services.Count < 2)
+                {
+                    return;
+                }
+
+                services.Sort(static (a, b) =>
+                {
+                    var byFile = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+                    return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+                });
+                foreach (var location in services.Skip(1))
                 {
                     end.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.SeveralServices,
@@ -42,7 +53,7 @@ public sealed class PlacementAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol? entryPoint, ConcurrentBag<Location> services)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol? entryPoint, List<Location> services)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class)
@@ -63,7 +74,10 @@ public sealed class PlacementAnalyzer : DiagnosticAnalyzer
             var location = reference.GetSyntax(context.CancellationToken).GetLocation();
             if (KnownTypes.IsServiceAttribute(cls))
             {
-                services.Add(location);
+                lock (services)
+                {
+                    services.Add(location);
+                }
             }
 
             if (!isEntryPoint)

@@ -156,18 +156,24 @@ internal static class ComposeWriter
     /// <summary>Values come from the environment of <c>docker compose up</c> (or .env), never from source.</summary>
     private static void Secrets(YamlWriter yaml, IReadOnlyList<ServicePlan> plans)
     {
-        var keys = plans.SelectMany(plan => SecretCopier.Keys(plan).Select(key => (plan, key))).ToList();
-        if (keys.Count == 0)
+        var open = false;
+        foreach (var plan in plans)
         {
-            return;
+            foreach (var key in SecretCopier.Keys(plan))
+            {
+                if (!open)
+                {
+                    yaml.BeginMap("secrets");
+                    open = true;
+                }
+
+                yaml.BeginMap(ComposeNames.Secret(plan.Name, key)).Pair("environment", key.ComposeVariable).EndMap();
+            }
         }
 
-        yaml.BeginMap("secrets");
-        foreach (var (plan, key) in keys)
+        if (open)
         {
-            yaml.BeginMap(ComposeNames.Secret(plan.Name, key)).Pair("environment", key.ComposeVariable).EndMap();
+            yaml.EndMap();
         }
-
-        yaml.EndMap();
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Pod;
 using SidecarGen.Yaml;
 
@@ -28,11 +27,37 @@ internal static class NetworkPolicyWriter
         yaml.BeginMap("spec").BeginMap("podSelector");
         Metadata.Map(yaml, "matchLabels", Labels.Selector(plan)).EndMap();
         yaml.BeginSequence("policyTypes").String("Ingress").EndSequence().BeginSequence("ingress");
-        var entryPorts = new[] { plan.Entry.Port }.Concat(plan.Sidecars.SelectMany(sidecar => sidecar.IngressPorts)).Distinct().ToArray();
-        var metricsPorts = MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port).Where(port => !entryPorts.Contains(port)).Distinct().ToArray();
+        // Lists with Contains rather than LINQ's Distinct: a handful of ports, and LINQ over ints is
+        // JIT-compiled anew in each compiler process.
+        var entryPorts = new List<int> { plan.Entry.Port };
+        foreach (var sidecar in plan.Sidecars)
+        {
+            foreach (var port in sidecar.IngressPorts)
+            {
+                AddOnce(entryPorts, port);
+            }
+        }
+
+        var metricsPorts = new List<int>();
+        var everyPort = new List<int> { plan.Entry.Port };
+        foreach (var endpoint in MetricsEndpoint.Of(plan))
+        {
+            if (!entryPorts.Contains(endpoint.Port))
+            {
+                AddOnce(metricsPorts, endpoint.Port);
+            }
+
+            AddOnce(everyPort, endpoint.Port);
+        }
+
+        foreach (var port in entryPorts)
+        {
+            AddOnce(everyPort, port);
+        }
+
         if (plan.Callers.IsEmpty)
         {
-            Rule(yaml, new[] { plan.Entry.Port }.Concat(MetricsEndpoint.Of(plan).Select(endpoint => endpoint.Port)).Concat(entryPorts).Distinct().ToArray());
+            Rule(yaml, everyPort);
         }
         else
         {
@@ -46,7 +71,7 @@ internal static class NetworkPolicyWriter
             yaml.EndSequence();
             Ports(yaml, entryPorts);
             yaml.EndMap();
-            if (metricsPorts.Length > 0)
+            if (metricsPorts.Count > 0)
             {
                 Rule(yaml, metricsPorts);
             }
@@ -65,14 +90,24 @@ internal static class NetworkPolicyWriter
     }
 
     /// <summary>A rule admitting every Pod on <paramref name="ports"/>.</summary>
-    private static void Rule(YamlWriter yaml, IReadOnlyList<int> ports)
+    private static void Rule(YamlWriter yaml, List<int> ports)
     {
         yaml.BeginMap();
-        Ports(yaml, ports.ToArray());
+        Ports(yaml, ports);
         yaml.EndMap();
     }
 
-    private static void Ports(YamlWriter yaml, params int[] ports)
+    private static void AddOnce(List<int> ports, int port)
+    {
+        if (!ports.Contains(port))
+        {
+            ports.Add(port);
+        }
+    }
+
+    private static void Ports(YamlWriter yaml, int port) => Ports(yaml, new List<int> { port });
+
+    private static void Ports(YamlWriter yaml, List<int> ports)
     {
         yaml.BeginSequence("ports");
         foreach (var port in ports)

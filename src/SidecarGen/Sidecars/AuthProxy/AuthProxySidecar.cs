@@ -32,8 +32,8 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
 
     protected override string? DefaultImage(AuthProxyOptions options) => Image;
 
-    protected override IEnumerable<(string Property, int Port)> Ports(AuthProxyOptions options) =>
-        new[] { (nameof(AuthProxySidecarAttribute.Port), options.Port) };
+    protected override IEnumerable<PortProperty> Ports(AuthProxyOptions options) =>
+        new[] { new PortProperty(nameof(AuthProxySidecarAttribute.Port), options.Port) };
 
     protected override void Check(AuthProxyOptions options, AttributeFindings findings)
     {

@@ -21,8 +21,8 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
     protected override string? DefaultImage(ConfigWatcherOptions options) =>
         options.Source == ConfigSource.Etcd ? EtcdWatcher.Image : ConsulTemplateWatcher.Image;
 
-    protected override IEnumerable<(string Property, string Path)> Paths(ConfigWatcherOptions options) =>
-        new[] { (nameof(ConfigWatcherSidecarAttribute.MountPath), options.MountPath) };
+    protected override IEnumerable<PathProperty> Paths(ConfigWatcherOptions options) =>
+        new[] { new PathProperty(nameof(ConfigWatcherSidecarAttribute.MountPath), options.MountPath) };
 
     protected override void Check(ConfigWatcherOptions options, AttributeFindings findings)
     {

@@ -23,8 +23,8 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
         _ => FluentBitAgent.Image,
     };
 
-    protected override IEnumerable<(string Property, string Path)> Paths(LoggingOptions options) =>
-        new[] { (nameof(LoggingSidecarAttribute.LogPath), options.LogPath) };
+    protected override IEnumerable<PathProperty> Paths(LoggingOptions options) =>
+        new[] { new PathProperty(nameof(LoggingSidecarAttribute.LogPath), options.LogPath) };
 
     protected override void Check(LoggingOptions options, AttributeFindings findings)
     {

@@ -24,10 +24,10 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
 
     protected override string? DefaultImage(MetricsOptions options) => Image;
 
-    protected override IEnumerable<(string Property, int Port)> Ports(MetricsOptions options) => new[]
+    protected override IEnumerable<PortProperty> Ports(MetricsOptions options) => new[]
     {
-        (nameof(MetricsSidecarAttribute.ScrapePort), options.ScrapePort),
-        (nameof(MetricsSidecarAttribute.OtlpPort), options.OtlpPort),
+        new PortProperty(nameof(MetricsSidecarAttribute.ScrapePort), options.ScrapePort),
+        new PortProperty(nameof(MetricsSidecarAttribute.OtlpPort), options.OtlpPort),
     };
 
     protected override SidecarSpec Plan(MetricsOptions options, SidecarContext context)

@@ -16,10 +16,10 @@ internal sealed class EnvoyMesh : MeshProxy
 {
     public static readonly EnvoyMesh Instance = new();
 
-    public override IEnumerable<(string Property, int Port)> Ports(ServiceMeshOptions options) => new[]
+    public override IEnumerable<PortProperty> Ports(ServiceMeshOptions options) => new[]
     {
-        (nameof(ServiceMeshSidecarAttribute.InboundPort), options.InboundPort),
-        (nameof(ServiceMeshSidecarAttribute.AdminPort), options.AdminPort),
+        new PortProperty(nameof(ServiceMeshSidecarAttribute.InboundPort), options.InboundPort),
+        new PortProperty(nameof(ServiceMeshSidecarAttribute.AdminPort), options.AdminPort),
     };
 
     /// <summary>Only through an upstream's egress listener, with mutual TLS on: the app's other calls leave the Pod as they are.</summary>

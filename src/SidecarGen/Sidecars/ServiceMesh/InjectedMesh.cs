@@ -41,19 +41,19 @@ internal abstract class InjectedMesh : MeshProxy
 
     protected virtual IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) => Enumerable.Empty<ObjectSpec>();
 
-    public override IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options)
+    public override IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options)
     {
         var injects = $"{MeshName} injects its own proxy";
-        yield return (nameof(ServiceMeshSidecarAttribute.InboundPort), injects + "; inbound traffic reaches the next hop on its own port");
-        yield return (nameof(ServiceMeshSidecarAttribute.AdminPort), injects + " with its own admin port");
-        yield return (nameof(ServiceMeshSidecarAttribute.TlsSecretName), $"{MeshName} issues the workload certificates itself");
-        yield return (nameof(ServiceMeshSidecarAttribute.CertificateIssuer), $"{MeshName} issues the workload certificates itself");
-        yield return (nameof(SidecarAttribute.Image), injects + " (its image is the mesh's installation setting)");
-        yield return (nameof(SidecarAttribute.Ports), injects);
-        yield return (nameof(SidecarAttribute.Args), injects);
-        yield return (nameof(SidecarAttribute.Env), injects);
-        yield return (nameof(SidecarAttribute.Capabilities), injects);
-        yield return (nameof(SidecarAttribute.RunAsRoot), injects);
+        yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.InboundPort), injects + "; inbound traffic reaches the next hop on its own port");
+        yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.AdminPort), injects + " with its own admin port");
+        yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.TlsSecretName), $"{MeshName} issues the workload certificates itself");
+        yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.CertificateIssuer), $"{MeshName} issues the workload certificates itself");
+        yield return new IgnoredProperty(nameof(SidecarAttribute.Image), injects + " (its image is the mesh's installation setting)");
+        yield return new IgnoredProperty(nameof(SidecarAttribute.Ports), injects);
+        yield return new IgnoredProperty(nameof(SidecarAttribute.Args), injects);
+        yield return new IgnoredProperty(nameof(SidecarAttribute.Env), injects);
+        yield return new IgnoredProperty(nameof(SidecarAttribute.Capabilities), injects);
+        yield return new IgnoredProperty(nameof(SidecarAttribute.RunAsRoot), injects);
     }
 
     /// <summary>The proxy counts with what the attribute gives it; the mesh's own defaults are not known here.</summary>

@@ -29,10 +29,10 @@ internal abstract class MeshProxy
     public virtual bool PresentsClientCertificate(ServiceMeshOptions options, string callee) => true;
 
     /// <summary>The single-port properties the provider uses.</summary>
-    public virtual IEnumerable<(string Property, int Port)> Ports(ServiceMeshOptions options) => Enumerable.Empty<(string, int)>();
+    public virtual IEnumerable<PortProperty> Ports(ServiceMeshOptions options) => Enumerable.Empty<PortProperty>();
 
     /// <summary>Properties the provider does not use (SCG0020 when written).</summary>
-    public virtual IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options) => Enumerable.Empty<(string, string)>();
+    public virtual IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options) => Enumerable.Empty<IgnoredProperty>();
 
     /// <summary>What the proxy requests in the Pod; null for a container of SidecarGen's own, sized like every sidecar.</summary>
     public virtual ResourceOptions? Requests(ServiceMeshOptions options) => null;

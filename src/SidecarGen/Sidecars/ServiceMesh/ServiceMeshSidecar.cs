@@ -27,20 +27,20 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
 
     protected override string? DefaultImage(ServiceMeshOptions options) => Image;
 
-    protected override IEnumerable<(string Property, int Port)> Ports(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ports(options);
+    protected override IEnumerable<PortProperty> Ports(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ports(options);
 
-    protected override IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ignored(options);
+    protected override IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ignored(options);
 
     protected override ResourceOptions Requests(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Requests(options) ?? base.Requests(options);
 
-    public override IEnumerable<(string Service, string Property, int Item)> CalledServices(SidecarOptions options)
+    public override IEnumerable<CalledService> CalledServices(SidecarOptions options)
     {
         var upstreams = ((ServiceMeshOptions)options).Upstreams;
         for (var i = 0; i < upstreams.Count; i++)
         {
             if (upstreams[i].Service is { } service)
             {
-                yield return (service, nameof(ServiceMeshSidecarAttribute.Upstreams), i);
+                yield return new CalledService(service, nameof(ServiceMeshSidecarAttribute.Upstreams), i);
             }
         }
     }

@@ -25,8 +25,8 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
 
     protected override string? DefaultImage(TlsTerminationOptions options) => Image;
 
-    protected override IEnumerable<(string Property, int Port)> Ports(TlsTerminationOptions options) =>
-        new[] { (nameof(TlsTerminationSidecarAttribute.Port), options.Port) };
+    protected override IEnumerable<PortProperty> Ports(TlsTerminationOptions options) =>
+        new[] { new PortProperty(nameof(TlsTerminationSidecarAttribute.Port), options.Port) };
 
     protected override void Check(TlsTerminationOptions options, AttributeFindings findings)
     {

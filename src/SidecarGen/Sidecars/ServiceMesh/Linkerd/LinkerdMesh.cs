@@ -41,7 +41,7 @@ internal sealed class LinkerdMesh : InjectedMesh
         _ => "Linkerd's all-authenticated policy admits the kubelet only on the probe routes its policy controller finds, and it may not read the probes of native sidecars (init containers)",
     };
 
-    public override IEnumerable<(string Property, string Reason)> Ignored(ServiceMeshOptions options)
+    public override IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options)
     {
         foreach (var ignored in base.Ignored(options))
         {
@@ -49,8 +49,8 @@ internal sealed class LinkerdMesh : InjectedMesh
         }
 
         const string limits = "Linkerd has no connection limits; it balances on latency and ejects failing endpoints by failure accrual";
-        yield return (nameof(ServiceMeshSidecarAttribute.MaxConnections), limits);
-        yield return (nameof(ServiceMeshSidecarAttribute.MaxPendingRequests), limits);
+        yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.MaxConnections), limits);
+        yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.MaxPendingRequests), limits);
     }
 
     protected override IEnumerable<KeyValue> PodAnnotations(ServiceMeshOptions options, SidecarContext context, MeshPorts ports)
