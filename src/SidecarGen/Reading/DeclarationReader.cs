@@ -12,8 +12,12 @@ namespace SidecarGen.Reading;
 /// </summary>
 internal static class DeclarationReader
 {
+    private static readonly LastResult<EquatableArray<DeclaredAttribute>, ServiceDeclaration?> Last = new(ReadNew);
+
     /// <summary>The service the attributes declare, or null when there is none.</summary>
-    public static ServiceDeclaration? Read(IEnumerable<DeclaredAttribute> attributes)
+    public static ServiceDeclaration? Read(EquatableArray<DeclaredAttribute> attributes) => Last.Of(attributes);
+
+    private static ServiceDeclaration? ReadNew(EquatableArray<DeclaredAttribute> attributes)
     {
         ServiceOptions? service = null;
         var serviceOrdinal = -1;

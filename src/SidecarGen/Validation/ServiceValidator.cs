@@ -11,7 +11,11 @@ namespace SidecarGen.Validation;
 /// </summary>
 internal static class ServiceValidator
 {
-    public static ValidationResult Validate(ServiceDeclaration declaration, BuildSettings settings)
+    private static readonly LastResult<Input, ValidationResult> Last = new(input => ValidateNew(input.Declaration, input.Settings));
+
+    public static ValidationResult Validate(ServiceDeclaration declaration, BuildSettings settings) => Last.Of(new Input(declaration, settings));
+
+    private static ValidationResult ValidateNew(ServiceDeclaration declaration, BuildSettings settings)
     {
         var context = new ValidationContext(declaration, settings);
         ServiceRules.Check(context);
@@ -38,4 +42,6 @@ internal static class ServiceValidator
         AddOnRules.Check(context, plan);
         return new ValidationResult(context.Findings.Items.ToEquatableArray(), context.Findings.HasErrors ? null : plan);
     }
+
+    private sealed record Input(ServiceDeclaration Declaration, BuildSettings Settings);
 }
