@@ -222,5 +222,5 @@ internal sealed record MeshSettings(
     int MaxPendingRequests,
     int Retries,
     int TimeoutSeconds,
-    IReadOnlyList<(MeshUpstream Upstream, int LocalPort)> Egress,
+    IReadOnlyList<EgressListener> Egress,
     IReadOnlyList<string> Callers);

@@ -31,9 +31,11 @@ internal sealed class EnvoyMesh : MeshProxy
         var name = options.Common.Name;
         var secretName = options.TlsSecretName is { Length: > 0 } secret ? secret : context.ServiceName + "-mesh-tls";
         var certificates = new[] { "tls.crt", "tls.key", "ca.crt" }.Select(key => new SecretFileSpec(new SecretKeySpec(secretName, key))).ToArray();
-        var egress = Upstreams.Resolve(options, context.Network)
-            .Select((upstream, index) => (upstream, ServiceMeshSidecar.FirstEgressPort + index))
-            .ToList();
+        var egress = new List<EgressListener>();
+        foreach (var upstream in Upstreams.Resolve(options, context.Network))
+        {
+            egress.Add(new EgressListener(upstream, ServiceMeshSidecar.FirstEgressPort + egress.Count));
+        }
 
         // A caller's identity is the name the system reaches it by, as a callee's is (README, "Identities").
         var callers = context.Network.CallersOf(context.ServiceName).Select(caller => context.Network.Resolve(caller).Host).ToList();
@@ -61,7 +63,10 @@ internal sealed class EnvoyMesh : MeshProxy
             stats,
             new("mesh-admin", options.AdminPort),
         };
-        ports.AddRange(egress.Select((e, index) => new PortSpec("mesh-egress-" + index.ToString(CultureInfo.InvariantCulture), e.Item2)));
+        for (var i = 0; i < egress.Count; i++)
+        {
+            ports.Add(new PortSpec("mesh-egress-" + i.ToString(CultureInfo.InvariantCulture), egress[i].LocalPort));
+        }
 
         var container = CommonSettings.Container(
             options.Common,
@@ -77,7 +82,7 @@ internal sealed class EnvoyMesh : MeshProxy
         return new SidecarSpec(
             container,
             ConfigFiles: EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
-            AppEnv: egress.SelectMany(e => Upstreams.AppEnv(e.upstream, "http://127.0.0.1:" + e.Item2.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
+            AppEnv: egress.SelectMany(e => Upstreams.AppEnv(e.Upstream, "http://127.0.0.1:" + e.LocalPort.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
             InboundPort: options.InboundPort,
             InboundTls: options.Mtls,
             Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
