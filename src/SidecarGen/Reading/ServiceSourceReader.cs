@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +11,8 @@ namespace SidecarGen.Reading;
 /// <summary>
 /// Where the service class's SidecarGen attributes are written (<see cref="ServiceSource"/>), found
 /// from the class's own declarations: no walk of the file. This runs on every compilation (it is part
-/// of the generator's first step), so it compares positions instead of fetching and matching syntax.
+/// of the generator's first step), so the class's written attributes are listed once and each
+/// attribute's place among them is found by its position, not by fetching and matching its syntax.
 /// </summary>
 internal static class ServiceSourceReader
 {
@@ -17,12 +20,13 @@ internal static class ServiceSourceReader
     {
         var attributes = type.GetAttributes();
         var declarations = type.DeclaringSyntaxReferences;
+        var written = AttributeArguments.DeclaredAttributes(declarations.Select(reference => reference.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()).ToList();
         var sources = ImmutableArray.CreateBuilder<AttributeSource>(declared.Count);
         foreach (var attribute in declared)
         {
             if (attribute.Ordinal < attributes.Length && attributes[attribute.Ordinal].ApplicationSyntaxReference is { } reference)
             {
-                sources.Add(new AttributeSource(attribute.Ordinal, reference.SyntaxTree.FilePath, IndexInFile(declarations, reference, cancellationToken)));
+                sources.Add(new AttributeSource(attribute.Ordinal, reference.SyntaxTree.FilePath, IndexInFile(written, reference)));
             }
         }
 
@@ -31,28 +35,18 @@ internal static class ServiceSourceReader
     }
 
     /// <summary>
-    /// The attribute's position among the attributes of the class's declarations in its file: how many
-    /// of them are written before it.
+    /// The attribute's index among the class's attributes written in its file, the order
+    /// <see cref="AttributeArguments.DeclaredAttributes"/> gives them (a system finds it back that way):
+    /// how many of them are written before it.
     /// </summary>
-    private static int IndexInFile(ImmutableArray<SyntaxReference> declarations, SyntaxReference attribute, CancellationToken cancellationToken)
+    private static int IndexInFile(List<AttributeSyntax> written, SyntaxReference attribute)
     {
         var index = 0;
-        foreach (var declaration in declarations)
+        foreach (var other in written)
         {
-            if (declaration.SyntaxTree != attribute.SyntaxTree || declaration.GetSyntax(cancellationToken) is not TypeDeclarationSyntax syntax)
+            if (other.SyntaxTree == attribute.SyntaxTree && other.SpanStart < attribute.Span.Start)
             {
-                continue;
-            }
-
-            foreach (var list in syntax.AttributeLists)
-            {
-                foreach (var written in list.Attributes)
-                {
-                    if (written.SpanStart < attribute.Span.Start)
-                    {
-                        index++;
-                    }
-                }
+                index++;
             }
         }
 

@@ -34,7 +34,7 @@ internal static class PodRules
         foreach (var literals in containers)
         {
             Mounts(context, literals, containers);
-            Env(context, literals.Container, literals);
+            Env(context, literals);
         }
     }
 
@@ -138,8 +138,9 @@ internal static class PodRules
     }
 
     /// <summary>A variable the sidecar sets itself (e.g. OAUTH2_PROXY_CLIENT_ID) cannot be set again.</summary>
-    private static void Env(ValidationContext context, ContainerSpec container, Literals literals)
+    private static void Env(ValidationContext context, Literals literals)
     {
+        var container = literals.Container;
         foreach (var duplicate in container.Env.GroupBy(e => e.Name).Where(g => g.Count() > 1).Select(g => g.Key))
         {
             var item = Enumerable.Range(0, literals.Env.Count).FirstOrDefault(i => literals.Env[i].StartsWith(duplicate + "=", System.StringComparison.Ordinal));
