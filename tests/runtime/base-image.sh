@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The root filesystem every runtime-test image starts from, built without a registry: Debian
-# bookworm's essential packages plus nginx, etcd and busybox (mmdebstrap), with the user and group
-# 10001 the generated manifests run as, imported into the engine as sidecargen-runtime/base:<key>.
+# bookworm's essential packages plus nginx, etcd, busybox and Perl's YAML::XS (mmdebstrap), with
+# the user and group 10001 the generated manifests run as, imported into the engine as
+# sidecargen-runtime/base:<key>.
 # The key hashes this script, so a changed package list or hook builds a new one; an image that
 # exists is reused. Prints the image reference. Needs the engine from engine.sh (DOCKER_HOST set).
 set -euo pipefail
 
-packages=nginx-light,etcd-server,etcd-client,busybox-static,libstdc++6
+packages=nginx-light,etcd-server,etcd-client,busybox-static,libstdc++6,libyaml-libyaml-perl
 suite=bookworm
 key=$(sha256sum "$0" | cut -c1-12)
 image=sidecargen-runtime/base:$key
@@ -24,7 +25,8 @@ trap 'rm -rf "$work"' EXIT
 echo "base-image.sh: mmdebstrap $suite with $packages" >&2
 # busybox-static brings wget, nc and httpd for the stand-ins and probes (linked only where Debian
 # has no program of that name, so sh, sed and test stay dash and coreutils); libstdc++6 is what the .NET
-# runtime needs beyond the essential set (the app runs with invariant globalization, so no ICU).
+# runtime needs beyond the essential set (the app runs with invariant globalization, so no ICU);
+# libyaml-libyaml-perl lets the Envoy and collector stand-ins read the generated YAML.
 mmdebstrap --quiet --variant=essential --include="$packages" \
   --customize-hook='echo "app:x:10001:10001:SidecarGen runtime tests:/nonexistent:/usr/sbin/nologin" >> "$1/etc/passwd"' \
   --customize-hook='echo "app:x:10001:" >> "$1/etc/group"' \

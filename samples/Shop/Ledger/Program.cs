@@ -4,12 +4,26 @@ using SidecarGen;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<ConcurrentQueue<(int Order, decimal Amount)>>();
 
+// Each entry is also a line in a log file, where the logging sidecar reads it (its LogPath, /var/log/app,
+// is a volume the two share); run outside a container, without that folder, the ledger keeps no file.
+var logFile = builder.Configuration["Ledger:LogFile"] ?? "/var/log/app/ledger.log";
+var logLock = new Lock();
+
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok("healthy"));
+app.MapGet("/entries", (ConcurrentQueue<(int Order, decimal Amount)> entries) => entries.Select(entry => new { order = entry.Order, amount = entry.Amount }));
 app.MapPost("/entries", (int order, decimal amount, ConcurrentQueue<(int Order, decimal Amount)> entries) =>
 {
     entries.Enqueue((order, amount));
+    if (Directory.Exists(Path.GetDirectoryName(logFile)))
+    {
+        lock (logLock)
+        {
+            File.AppendAllText(logFile, FormattableString.Invariant($"booked order {order}: {amount}\n"));
+        }
+    }
+
     return Results.Accepted();
 });
 

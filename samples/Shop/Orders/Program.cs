@@ -14,8 +14,14 @@ app.MapGet("/healthz", () => Results.Ok("healthy"));
 app.MapGet("/orders", (ConcurrentDictionary<int, decimal> orders) => orders.Select(order => new { id = order.Key, total = order.Value }));
 app.MapPost("/orders/{id:int}", async (int id, decimal total, ConcurrentDictionary<int, decimal> orders, IHttpClientFactory clients) =>
 {
+    // An order counts once the ledger has booked it.
+    using var booked = await clients.CreateClient("ledger").PostAsync(FormattableString.Invariant($"/entries?order={id}&amount={total}"), null);
+    if (!booked.IsSuccessStatusCode)
+    {
+        return Results.Problem($"The ledger answered {(int)booked.StatusCode}.", statusCode: StatusCodes.Status502BadGateway);
+    }
+
     orders[id] = total;
-    await clients.CreateClient("ledger").PostAsync($"/entries?order={id}&amount={total}", null);
     return Results.Created($"/orders/{id}", new { id, total });
 });
 

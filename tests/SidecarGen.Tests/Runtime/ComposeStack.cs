@@ -115,6 +115,42 @@ internal sealed class ComposeStack : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every running container's process runs as 10001 on a read-only root filesystem; a container
+    /// that has ended (a one-shot helper) exited 0.
+    /// </summary>
+    public void AssertEveryContainerRestricted()
+    {
+        foreach (var service in Generated.Services.Keys)
+        {
+            var container = Container(service);
+            if (Inspect(container, "{{.State.Running}}") != "true")
+            {
+                Assert.Equal("0", Inspect(container, "{{.State.ExitCode}}"));
+                continue;
+            }
+
+            Assert.Equal(10001, ProcessUid(container));
+            Assert.Equal("true", Inspect(container, "{{.HostConfig.ReadonlyRootfs}}"));
+        }
+    }
+
+    /// <summary>
+    /// <c>stop</c> ends every container by SIGTERM (none is killed when the grace period ends, exit
+    /// 137), and <c>down --volumes</c> leaves no container and no volume behind.
+    /// </summary>
+    public void AssertStopsOnSigtermAndLeavesNothing()
+    {
+        Compose("stop", "--timeout", "20");
+        foreach (var service in Generated.Services.Keys)
+        {
+            Assert.True(Inspect(Container(service), "{{.State.ExitCode}}") != "137", $"{service} ignored SIGTERM and was killed\n{Diagnose()}");
+        }
+
+        Down();
+        Assert.Equal((string.Empty, string.Empty), Leftovers());
+    }
+
     public void Down() => Compose("down", "--volumes", "--remove-orphans", "--timeout", "20");
 
     public void Dispose()
@@ -158,6 +194,30 @@ internal sealed class ComposeFile
     public string ServiceWithImage(string image) => Services.Single(service => Image(service.Key) == image).Key;
 
     public string ServiceWithImagePrefix(string prefix) => Services.Single(service => Image(service.Key).StartsWith(prefix, StringComparison.Ordinal)).Key;
+
+    /// <summary>
+    /// Each published host port, under the name of the service that publishes it and each network
+    /// alias of that service (a Pod's holder publishes its ports and answers to the Pod's name).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PublishedPorts()
+    {
+        var ports = new Dictionary<string, int>();
+        foreach (var (name, service) in Services.Where(entry => entry.Value.Children.ContainsKey("ports")))
+        {
+            var port = (YamlMappingNode)((YamlSequenceNode)service["ports"]).Children.Single();
+            var aliases = service.Children.TryGetValue("networks", out var networks)
+                ? ((YamlMappingNode)networks).Children.Values.OfType<YamlMappingNode>()
+                    .SelectMany(network => network.Children.TryGetValue("aliases", out var list) ? ((YamlSequenceNode)list).Children : Enumerable.Empty<YamlNode>())
+                    .Select(alias => ((YamlScalarNode)alias).Value!)
+                : Enumerable.Empty<string>();
+            foreach (var key in aliases.Prepend(name))
+            {
+                ports.Add(key, int.Parse(((YamlScalarNode)port["published"]).Value!));
+            }
+        }
+
+        return ports;
+    }
 
     /// <summary>The published host port of the one service that publishes one.</summary>
     public (string Service, int Published) PublishedPort()

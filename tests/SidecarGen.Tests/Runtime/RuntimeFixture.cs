@@ -11,8 +11,8 @@ public sealed class RuntimeCollection : ICollectionFixture<RuntimeFixture>
 }
 
 /// <summary>
-/// What the runtime tests share: the engine, the base image and the sample app, published once per
-/// run. Everything is created on first use, after the test has checked that an engine exists.
+/// What the runtime tests share: the engine, the base image and the sample apps, each published once
+/// per run. Everything is created on first use, after the test has checked that an engine exists.
 /// </summary>
 public sealed class RuntimeFixture : IDisposable
 {
@@ -26,25 +26,35 @@ public sealed class RuntimeFixture : IDisposable
         ["nginxinc/nginx-unprivileged:"] = "nginx",
         ["bitnami/etcd:"] = "etcd",
         ["quay.io/oauth2-proxy/oauth2-proxy:"] = "oauth2-proxy",
+        ["envoyproxy/envoy:"] = "envoy",
+        ["otel/opentelemetry-collector-contrib:"] = "otel-collector",
+        ["cr.fluentbit.io/fluent/fluent-bit:"] = "fluent-bit",
     };
 
     private readonly ConcurrentDictionary<string, bool> built = new();
-    private readonly Lazy<string> publishedApp;
+    private readonly ConcurrentDictionary<string, Lazy<string>> publishedApps = new();
     private ContainerEngine? engine;
     private RuntimeImages? images;
-
-    public RuntimeFixture() => publishedApp = new(PublishSample);
 
     internal ContainerEngine Engine => engine ??= ContainerEngine.Require();
 
     internal RuntimeImages Images => images ??= new RuntimeImages(Engine);
 
     /// <summary>
-    /// Builds an image for every service of <paramref name="file"/>: the sample app as
+    /// Builds an image for every service of <paramref name="file"/>: samples/PaymentService as
     /// <paramref name="appImage"/>, a stand-in for each pinned sidecar image, the plain base image
     /// for each of <paramref name="customImages"/>; any other image fails the test.
     /// </summary>
-    internal void BuildImages(ComposeFile file, string appImage, params string[] customImages)
+    internal void BuildImages(ComposeFile file, string appImage, params string[] customImages) =>
+        BuildImages(file, new Dictionary<string, string> { [appImage] = "PaymentService" }, customImages);
+
+    /// <summary>
+    /// Builds an image for every service of <paramref name="file"/>: for each entry of
+    /// <paramref name="apps"/>, the sample project it names (a path under samples/, its last part the
+    /// project's name) published as that image; a stand-in for each pinned sidecar image; the plain
+    /// base image for each of <paramref name="customImages"/>. Any other image fails the test.
+    /// </summary>
+    internal void BuildImages(ComposeFile file, IReadOnlyDictionary<string, string> apps, params string[] customImages)
     {
         foreach (var image in file.Services.Keys.Select(file.Image).Distinct())
         {
@@ -53,9 +63,9 @@ public sealed class RuntimeFixture : IDisposable
                 continue;
             }
 
-            if (image == appImage)
+            if (apps.TryGetValue(image, out var sample))
             {
-                Images.Build("app", new[] { image }, context => CopySampleInto(context));
+                Images.Build("app", new[] { image }, context => CopySampleInto(context, sample), new Dictionary<string, string> { ["APP"] = Path.GetFileName(sample) });
             }
             else if (customImages.Contains(image))
             {
@@ -84,26 +94,27 @@ public sealed class RuntimeFixture : IDisposable
 
     public void Dispose()
     {
-        if (publishedApp.IsValueCreated)
+        foreach (var app in publishedApps.Values.Where(app => app.IsValueCreated))
         {
-            Directory.Delete(Path.GetDirectoryName(publishedApp.Value)!, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(app.Value)!, recursive: true);
         }
     }
 
     /// <summary>
-    /// samples/PaymentService, published framework-dependent with invariant globalization. It uses
-    /// the projects the test run has already built (in this test assembly's configuration), so it
-    /// builds nothing another test project is building at the same time.
+    /// samples/<paramref name="sample"/>, published framework-dependent with invariant globalization.
+    /// It uses the projects the test run has already built (in this test assembly's configuration), so
+    /// it builds nothing another test project is building at the same time.
     /// </summary>
-    private string PublishSample()
+    private string Publish(string sample)
     {
+        var project = Path.Combine(ContainerEngine.RepositoryRoot, "samples", sample, Path.GetFileName(sample) + ".csproj");
         var output = Path.Combine(Directory.CreateTempSubdirectory("sidecargen-sample-").FullName, "app");
         var (exitCode, log) = Processes.Run("dotnet", new[]
         {
-            "publish", Path.Combine(ContainerEngine.RepositoryRoot, "samples", "PaymentService", "PaymentService.csproj"),
+            "publish", project,
             "-c", Configuration, "-o", output, "-p:BuildProjectReferences=false", "-p:InvariantGlobalization=true", "-p:UseAppHost=false", "-nodeReuse:false",
         }, new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" }, timeoutSeconds: 600);
-        Assert.True(exitCode == 0, "dotnet publish samples/PaymentService failed:\n" + log);
+        Assert.True(exitCode == 0, $"dotnet publish samples/{sample} failed:\n" + log);
         return output;
     }
 
@@ -111,9 +122,9 @@ public sealed class RuntimeFixture : IDisposable
     /// The build context of the app image: app/ (the published sample) and dotnet/ (the host and
     /// the two shared frameworks of the .NET runtime this test runs on).
     /// </summary>
-    private void CopySampleInto(string context)
+    private void CopySampleInto(string context, string sample)
     {
-        CopyFolder(publishedApp.Value, Path.Combine(context, "app"));
+        CopyFolder(publishedApps.GetOrAdd(sample, name => new Lazy<string>(() => Publish(name))).Value, Path.Combine(context, "app"));
         var netCore = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
         var version = Path.GetFileName(netCore);
         var root = Path.GetFullPath(Path.Combine(netCore, "..", "..", ".."));

@@ -17,8 +17,11 @@ internal sealed class RuntimeImages(ContainerEngine engine)
 
     public string Base => baseImage.Value;
 
-    /// <summary>Builds tests/runtime/images/<paramref name="role"/> (plus <paramref name="extraContext"/>, copied in) as each of <paramref name="tags"/>.</summary>
-    public void Build(string role, IEnumerable<string> tags, Action<string>? extraContext = null)
+    /// <summary>
+    /// Builds tests/runtime/images/<paramref name="role"/> (plus <paramref name="extraContext"/>, copied in)
+    /// as each of <paramref name="tags"/>, with <paramref name="buildArguments"/> beside BASE.
+    /// </summary>
+    public void Build(string role, IEnumerable<string> tags, Action<string>? extraContext = null, IReadOnlyDictionary<string, string>? buildArguments = null)
     {
         var context = Directory.CreateTempSubdirectory("sidecargen-image-").FullName;
         try
@@ -31,6 +34,11 @@ internal sealed class RuntimeImages(ContainerEngine engine)
 
             extraContext?.Invoke(context);
             var arguments = new List<string> { "build", "--quiet", "--build-arg", "BASE=" + Base };
+            foreach (var (name, value) in buildArguments ?? new Dictionary<string, string>())
+            {
+                arguments.AddRange(new[] { "--build-arg", name + "=" + value });
+            }
+
             foreach (var tag in tags)
             {
                 arguments.AddRange(new[] { "--tag", tag });

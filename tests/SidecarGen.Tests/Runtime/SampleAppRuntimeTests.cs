@@ -84,34 +84,16 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
 
         // Every generated container that runs (one-shot helpers have finished) runs as 10001 on a
         // read-only root filesystem.
-        foreach (var service in stack.Generated.Services.Keys)
-        {
-            var container = stack.Container(service);
-            if (stack.Inspect(container, "{{.State.Running}}") != "true")
-            {
-                Assert.Equal("0", stack.Inspect(container, "{{.State.ExitCode}}"));
-                continue;
-            }
-
-            Assert.Equal(10001, stack.ProcessUid(container));
-            Assert.Equal("true", stack.Inspect(container, "{{.HostConfig.ReadonlyRootfs}}"));
-        }
+        stack.AssertEveryContainerRestricted();
 
         var (exitCode, output) = engine.TryDocker(new[] { "exec", stack.Container(app), "touch", "/app/written" });
         Assert.True(exitCode != 0 && output.Contains("Read-only file system", StringComparison.Ordinal), output);
         Assert.Equal("10001", engine.Docker("exec", stack.Container(tls), "id", "-u").Trim());
 
         // Every generated container stops on SIGTERM (the etcd watch loop and the holder included),
-        // rather than being killed when the grace period ends.
-        stack.Compose("stop", "--timeout", "20");
-        foreach (var service in stack.Generated.Services.Keys)
-        {
-            Assert.True(stack.Inspect(stack.Container(service), "{{.State.ExitCode}}") != "137", $"{service} ignored SIGTERM and was killed\n{stack.Diagnose()}");
-        }
-
-        // down leaves nothing behind: no container, no volume (the config volume included).
-        stack.Down();
-        Assert.Equal((string.Empty, string.Empty), stack.Leftovers());
+        // rather than being killed when the grace period ends; down leaves nothing behind (the config
+        // volume included).
+        stack.AssertStopsOnSigtermAndLeavesNothing();
     }
 
     private static void Etcdctl(ComposeStack stack, params string[] arguments) =>
