@@ -39,6 +39,7 @@ public sealed class PackageConsumerTests(PackedPackage package)
                 "kubernetes/networkpolicy.yaml",
                 "kubernetes/poddisruptionbudget.yaml",
                 "kubernetes/service.yaml",
+                "kubernetes/serviceaccount.yaml",
             },
             consumer.Manifests());
         var deployment = File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml"));

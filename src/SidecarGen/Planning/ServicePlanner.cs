@@ -28,7 +28,7 @@ internal static class ServicePlanner
         var name = ServiceName(declaration, settings);
         var port = service.Port;
 
-        var sidecars = BuildSidecars(declaration, name, port, SupportsNativeSidecars(settings.KubernetesVersion), network, out var entry);
+        var sidecars = BuildSidecars(declaration, name, settings.Namespace, port, SupportsNativeSidecars(settings.KubernetesVersion), network, out var entry);
         var sidecarEnv = sidecars.SelectMany(sidecar => sidecar.AppEnv).ToList();
         var appVolumes = sidecars.SelectMany(sidecar => sidecar.SharedVolumes).ToList();
         var app = new ContainerSpec(
@@ -101,7 +101,7 @@ internal static class ServicePlanner
     /// Builds the sidecars innermost traffic hop first, so each one knows the port it forwards to;
     /// they keep their source order in the result.
     /// </summary>
-    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, int appPort, bool nativeSidecars, ServiceNetwork network, out EntryPoint? entry)
+    private static List<SidecarSpec> BuildSidecars(ServiceDeclaration declaration, string serviceName, string? serviceNamespace, int appPort, bool nativeSidecars, ServiceNetwork network, out EntryPoint? entry)
     {
         var built = new SidecarSpec[declaration.Sidecars.Count];
         var upstream = appPort;
@@ -110,7 +110,7 @@ internal static class ServicePlanner
         entry = null;
         foreach (var index in TrafficOrder(declaration))
         {
-            var sidecar = SidecarKinds.Of(declaration.Sidecars[index]).Plan(declaration.Sidecars[index].Options, new SidecarContext(serviceName, upstream, upstreamTls, nativeSidecars, planned.ToArray(), network));
+            var sidecar = SidecarKinds.Of(declaration.Sidecars[index]).Plan(declaration.Sidecars[index].Options, new SidecarContext(serviceName, serviceNamespace, upstream, upstreamTls, nativeSidecars, planned.ToArray(), network));
             if (sidecar.InboundPort is int inbound)
             {
                 upstream = inbound;

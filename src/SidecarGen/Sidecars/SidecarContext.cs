@@ -4,7 +4,8 @@ using SidecarGen.Pod;
 namespace SidecarGen.Sidecars;
 
 /// <summary>
-/// What a sidecar needs to know about the Pod it joins. <paramref name="UpstreamPort"/> is the next
+/// What a sidecar needs to know about the Pod it joins: its service's name and namespace (none when
+/// <c>SidecarGenNamespace</c> is not set). <paramref name="UpstreamPort"/> is the next
 /// hop inbound for a traffic sidecar: the app, or the traffic sidecar inside this one;
 /// <paramref name="UpstreamTls"/> says whether that hop expects TLS (a TLS termination sidecar does).
 /// <paramref name="NativeSidecars"/> says the target Kubernetes runs native sidecars;
@@ -12,4 +13,4 @@ namespace SidecarGen.Sidecars;
 /// traffic chain, and every one that takes no traffic), so an outer hop can adapt to them.
 /// <paramref name="Network"/> says where the other services are reached.
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, int UpstreamPort, bool UpstreamTls, bool NativeSidecars, IReadOnlyList<SidecarSpec> Planned, ServiceNetwork Network);
+internal sealed record SidecarContext(string ServiceName, string? Namespace, int UpstreamPort, bool UpstreamTls, bool NativeSidecars, IReadOnlyList<SidecarSpec> Planned, ServiceNetwork Network);

@@ -157,7 +157,7 @@ public sealed class KubernetesWriterTests
     {
         var single = Files(Plan(Gate) with { Replicas = 1, Namespace = "shops" });
         Assert.Equal(
-            new[] { "kubernetes/deployment.yaml", "kubernetes/service.yaml", "kubernetes/networkpolicy.yaml", "kubernetes/kustomization.yaml" },
+            new[] { "kubernetes/deployment.yaml", "kubernetes/service.yaml", "kubernetes/serviceaccount.yaml", "kubernetes/networkpolicy.yaml", "kubernetes/kustomization.yaml" },
             single.Keys);
         foreach (var (path, text) in single.Where(f => f.Key != "kubernetes/kustomization.yaml"))
         {
@@ -168,7 +168,7 @@ public sealed class KubernetesWriterTests
 
         var kustomization = YamlJson.Parse(single["kubernetes/kustomization.yaml"]);
         Assert.Equal("shops", (string?)kustomization["namespace"]);
-        Assert.Equal(new[] { "deployment.yaml", "service.yaml", "networkpolicy.yaml" }, kustomization["resources"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(new[] { "deployment.yaml", "service.yaml", "serviceaccount.yaml", "networkpolicy.yaml" }, kustomization["resources"]!.AsArray().Select(r => (string)r!));
 
         var full = Files(Full());
         Assert.Contains("kubernetes/configmap-tailer.yaml", full.Keys);

@@ -21,8 +21,21 @@ public sealed class KubernetesManifestTests
                 "kubernetes/networkpolicy.yaml",
                 "kubernetes/poddisruptionbudget.yaml",
                 "kubernetes/service.yaml",
+                "kubernetes/serviceaccount.yaml",
             },
             Output.Files.Keys.Where(path => path.StartsWith("kubernetes/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_pod_runs_as_its_own_service_account_which_mounts_no_token()
+    {
+        var account = KubernetesObjects.Load<V1ServiceAccount>(Output["kubernetes/serviceaccount.yaml"]);
+        var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
+
+        Assert.Equal("order-service", account.Metadata.Name);
+        Assert.Equal(account.Metadata.Name, pod.ServiceAccountName);
+        Assert.False(account.AutomountServiceAccountToken);
+        Assert.False(pod.AutomountServiceAccountToken);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ const kinds = {
   "apps/v1/Deployment": "kubernetes-models/apps/v1/Deployment",
   "v1/Service": "kubernetes-models/v1/Service",
   "v1/ConfigMap": "kubernetes-models/v1/ConfigMap",
+  "v1/ServiceAccount": "kubernetes-models/v1/ServiceAccount",
   "policy/v1/PodDisruptionBudget": "kubernetes-models/policy/v1/PodDisruptionBudget",
   "networking.k8s.io/v1/NetworkPolicy": "kubernetes-models/networking.k8s.io/v1/NetworkPolicy",
   "networking.k8s.io/v1/Ingress": "kubernetes-models/networking.k8s.io/v1/Ingress",
@@ -20,6 +21,7 @@ const kinds = {
   "networking.istio.io/v1/DestinationRule": "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule",
   "networking.istio.io/v1/ServiceEntry": "@kubernetes-models/istio/networking.istio.io/v1/ServiceEntry",
   "security.istio.io/v1/PeerAuthentication": "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication",
+  "security.istio.io/v1/AuthorizationPolicy": "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy",
 };
 let failed = 0;
 for (const file of process.argv.slice(2)) {

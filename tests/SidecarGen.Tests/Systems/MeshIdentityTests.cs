@@ -29,21 +29,7 @@ public sealed class MeshIdentityTests
 
     private static readonly Lazy<GeneratedOutput> Output = new(() => SystemHarness.Run(Services, Properties));
 
-    public static TheoryData<string, string, bool> Table()
-    {
-        string[] services = { "gateway", "catalog", "orders", "ledger", "reports" };
-        var declared = new HashSet<(string, string)> { ("gateway", "catalog"), ("gateway", "orders"), ("orders", "catalog"), ("orders", "ledger"), ("reports", "ledger") };
-        var data = new TheoryData<string, string, bool>();
-        foreach (var caller in services)
-        {
-            foreach (var callee in services.Where(callee => callee != caller))
-            {
-                data.Add(caller, callee, !declared.Any(call => call.Item2 == callee) || declared.Contains((caller, callee)));
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, bool> Table() => CallTable.Admitted();
 
     [Theory]
     [MemberData(nameof(Table))]

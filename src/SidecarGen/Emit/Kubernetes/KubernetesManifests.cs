@@ -16,6 +16,7 @@ internal static class KubernetesManifests
         {
             new(DeploymentWriter.FileName, DeploymentWriter.Write(plan)),
             new(ServiceWriter.FileName, ServiceWriter.Write(plan)),
+            new(ServiceAccountWriter.FileName, ServiceAccountWriter.Write(plan)),
         };
         files.AddRange(plan.Sidecars
             .Where(sidecar => !sidecar.ConfigFiles.IsEmpty)

@@ -68,7 +68,7 @@ internal sealed class IstioMesh : InjectedMesh
     }
 
     protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
-        IstioResources.For(options, context.ServiceName, upstreams, context.UpstreamTls);
+        IstioResources.For(options, context.ServiceName, upstreams, context.UpstreamTls, context.Network.CallersOf(context.ServiceName), context.Namespace);
 
     /// <summary>Istio rewrites the probes of the app, not of native sidecars (istio/istio#53786).</summary>
     protected override string EntryProbeRefused(ProbeSpec probe) =>

@@ -9,7 +9,8 @@ namespace SidecarGen.Sidecars.ServiceMesh.Istio;
 /// The Istio resources (networking.istio.io/v1, security.istio.io/v1) that carry the mesh settings:
 /// a VirtualService with the timeout and retries for callers of this service, a DestinationRule
 /// with the connection limits and outlier detection for it and for each upstream (an upstream
-/// outside the cluster also gets a ServiceEntry), and a STRICT PeerAuthentication with <c>Mtls</c>.
+/// outside the cluster also gets a ServiceEntry), and with <c>Mtls</c> a STRICT PeerAuthentication
+/// and, in a system, an AuthorizationPolicy that admits only the declared callers.
 /// </summary>
 internal static class IstioResources
 {
@@ -19,8 +20,9 @@ internal static class IstioResources
     /// <summary>
     /// The resources for <paramref name="service"/>; with <paramref name="entryTls"/> (a TLS terminator
     /// at the Pod's entry) Istio sees no HTTP requests to retry or time out, so there is no VirtualService.
+    /// <paramref name="callers"/> are the services a system declares to call this one (none built alone).
     /// </summary>
-    public static IEnumerable<ObjectSpec> For(ServiceMeshOptions options, string service, IReadOnlyList<MeshUpstream> upstreams, bool entryTls)
+    public static IEnumerable<ObjectSpec> For(ServiceMeshOptions options, string service, IReadOnlyList<MeshUpstream> upstreams, bool entryTls, IReadOnlyList<string> callers, string? serviceNamespace)
     {
         if (!entryTls)
         {
@@ -58,10 +60,31 @@ internal static class IstioResources
         if (options.Mtls)
         {
             yield return new ObjectSpec("istio-peerauthentication.yaml", Security, "PeerAuthentication", service, Spec(
-                SpecField.Of("selector", SpecNode.Map(SpecField.Of("matchLabels", SpecNode.Map(PodLabels.Selector(service).Select(label => SpecField.Of(label.Key, label.Value)))))),
+                SpecField.Of("selector", Selector(service)),
                 SpecField.Of("mtls", SpecNode.Map(SpecField.Of("mode", "STRICT")))));
         }
+
+        if (options.Mtls && callers.Count > 0)
+        {
+            // Once a workload has an ALLOW policy, Istio refuses what no rule admits.
+            var source = SpecNode.Map(SpecField.Of("principals", SpecNode.Strings(callers.Select(caller => Principal(caller, serviceNamespace)))));
+            var rule = SpecNode.Map(SpecField.Of("from", SpecNode.Sequence(SpecNode.Map(SpecField.Of("source", source)))));
+            yield return new ObjectSpec("istio-authorizationpolicy.yaml", Security, "AuthorizationPolicy", service, Spec(
+                SpecField.Of("selector", Selector(service)),
+                SpecField.Of("action", "ALLOW"),
+                SpecField.Of("rules", SpecNode.Sequence(rule))));
+        }
     }
+
+    /// <summary>
+    /// A caller's identity: the service account SidecarGen gives each service (named after it), in any
+    /// trust domain, in this namespace when it is known (<c>SidecarGenNamespace</c>) and in any otherwise.
+    /// </summary>
+    private static string Principal(string caller, string? serviceNamespace) =>
+        serviceNamespace is { } ns ? "*/ns/" + ns + "/sa/" + caller : "*/sa/" + caller;
+
+    private static SpecNode Selector(string service) =>
+        SpecNode.Map(SpecField.Of("matchLabels", SpecNode.Map(PodLabels.Selector(service).Select(label => SpecField.Of(label.Key, label.Value)))));
 
     /// <summary>The timeout and retries Istio's client proxies apply to every call to the service.</summary>
     private static ObjectSpec VirtualService(ServiceMeshOptions options, string service) =>
