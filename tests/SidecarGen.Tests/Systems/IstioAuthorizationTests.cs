@@ -45,6 +45,15 @@ public sealed class IstioAuthorizationTests
     }
 
     [Fact]
+    public void Every_istio_object_of_the_system_sets_only_fields_its_published_crd_defines()
+    {
+        var resources = Output.Value.KubernetesObjects.Where(file => KubernetesObjects.IsCustomResource(file.Value)).ToList();
+
+        Assert.Contains(resources, file => file.Key.EndsWith("istio-authorizationpolicy.yaml", StringComparison.Ordinal));
+        Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
+    }
+
+    [Fact]
     public void Every_pod_runs_as_its_own_service_account()
     {
         foreach (var name in CallTable.Services)
