@@ -16,14 +16,7 @@ public sealed class IstioAuthorizationTests
 {
     private const string Mesh = "ServiceMeshSidecar(Mesh = MeshProvider.Istio)";
 
-    internal static readonly SystemHarness.Service[] Services =
-    {
-        Shop.Of("Gateway", "SidecarService(\"gateway\", Calls = new[] { \"catalog\", \"orders\" })", Mesh),
-        Shop.Of("Catalog", "SidecarService(\"catalog\")", Mesh),
-        Shop.Of("Orders", "SidecarService(\"orders\", Calls = new[] { \"catalog\", \"ledger\" })", Mesh),
-        Shop.Of("Ledger", "SidecarService(\"ledger\")", Mesh),
-        Shop.Of("Reports", "SidecarService(\"reports\", Calls = new[] { \"ledger\" })", Mesh),
-    };
+    internal static readonly SystemHarness.Service[] Services = CallTable.System(_ => new[] { Mesh });
 
     private static readonly Lazy<GeneratedOutput> Output = new(() => SystemHarness.Run(Services, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" }));
 

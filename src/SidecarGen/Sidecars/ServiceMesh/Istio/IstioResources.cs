@@ -29,7 +29,7 @@ internal static class IstioResources
             yield return VirtualService(options, service);
         }
 
-        yield return new ObjectSpec("istio-destinationrule.yaml", Networking, "DestinationRule", service, Spec(
+        yield return new ObjectSpec("istio-destinationrule.yaml", Networking, "DestinationRule", service, ObjectSpec.Spec(
             SpecField.Of("host", service),
             SpecField.Of("trafficPolicy", TrafficPolicy(options, options.Mtls))));
 
@@ -40,7 +40,7 @@ internal static class IstioResources
             if (!inCluster)
             {
                 // Known to the mesh even with outboundTrafficPolicy REGISTRY_ONLY; visible to this namespace only.
-                yield return new ObjectSpec("istio-serviceentry-" + upstream.Name + ".yaml", Networking, "ServiceEntry", name, Spec(
+                yield return new ObjectSpec("istio-serviceentry-" + upstream.Name + ".yaml", Networking, "ServiceEntry", name, ObjectSpec.Spec(
                     SpecField.Of("hosts", SpecNode.Strings(new[] { upstream.Host })),
                     SpecField.Of("exportTo", SpecNode.Strings(new[] { "." })),
                     SpecField.Of("location", "MESH_EXTERNAL"),
@@ -51,7 +51,7 @@ internal static class IstioResources
                         SpecField.Of("protocol", upstream.Port == 443 ? "TLS" : "HTTP"))))));
             }
 
-            yield return new ObjectSpec("istio-destinationrule-" + upstream.Name + ".yaml", Networking, "DestinationRule", name, Spec(
+            yield return new ObjectSpec("istio-destinationrule-" + upstream.Name + ".yaml", Networking, "DestinationRule", name, ObjectSpec.Spec(
                 SpecField.Of("host", upstream.Host),
                 SpecField.Of("exportTo", SpecNode.Strings(new[] { "." })),
                 SpecField.Of("trafficPolicy", TrafficPolicy(options, options.Mtls && inCluster))));
@@ -59,8 +59,8 @@ internal static class IstioResources
 
         if (options.Mtls)
         {
-            yield return new ObjectSpec("istio-peerauthentication.yaml", Security, "PeerAuthentication", service, Spec(
-                SpecField.Of("selector", Selector(service)),
+            yield return new ObjectSpec("istio-peerauthentication.yaml", Security, "PeerAuthentication", service, ObjectSpec.Spec(
+                SpecField.Of("selector", ObjectSpec.PodSelector(service)),
                 SpecField.Of("mtls", SpecNode.Map(SpecField.Of("mode", "STRICT")))));
         }
 
@@ -69,8 +69,8 @@ internal static class IstioResources
             // Once a workload has an ALLOW policy, Istio refuses what no rule admits.
             var source = SpecNode.Map(SpecField.Of("principals", SpecNode.Strings(callers.Select(caller => Principal(caller, serviceNamespace)))));
             var rule = SpecNode.Map(SpecField.Of("from", SpecNode.Sequence(SpecNode.Map(SpecField.Of("source", source)))));
-            yield return new ObjectSpec("istio-authorizationpolicy.yaml", Security, "AuthorizationPolicy", service, Spec(
-                SpecField.Of("selector", Selector(service)),
+            yield return new ObjectSpec("istio-authorizationpolicy.yaml", Security, "AuthorizationPolicy", service, ObjectSpec.Spec(
+                SpecField.Of("selector", ObjectSpec.PodSelector(service)),
                 SpecField.Of("action", "ALLOW"),
                 SpecField.Of("rules", SpecNode.Sequence(rule))));
         }
@@ -83,19 +83,16 @@ internal static class IstioResources
     private static string Principal(string caller, string? serviceNamespace) =>
         serviceNamespace is { } ns ? "*/ns/" + ns + "/sa/" + caller : "*/sa/" + caller;
 
-    private static SpecNode Selector(string service) =>
-        SpecNode.Map(SpecField.Of("matchLabels", SpecNode.Map(PodLabels.Selector(service).Select(label => SpecField.Of(label.Key, label.Value)))));
 
     /// <summary>The timeout and retries Istio's client proxies apply to every call to the service.</summary>
     private static ObjectSpec VirtualService(ServiceMeshOptions options, string service) =>
-        new("istio-virtualservice.yaml", Networking, "VirtualService", service, Spec(
+        new("istio-virtualservice.yaml", Networking, "VirtualService", service, ObjectSpec.Spec(
             SpecField.Of("hosts", SpecNode.Strings(new[] { service })),
             SpecField.Of("http", SpecNode.Sequence(SpecNode.Map(
                 SpecField.Of("route", SpecNode.Sequence(SpecNode.Map(SpecField.Of("destination", SpecNode.Map(SpecField.Of("host", service)))))),
                 SpecField.Of("timeout", Seconds(options.TimeoutSeconds)),
                 SpecField.Of("retries", Retries(options)))))));
 
-    private static SpecNode Spec(params SpecField[] fields) => SpecNode.Map(SpecField.Of("spec", SpecNode.Map(fields)));
 
     private static SpecNode Retries(ServiceMeshOptions options) => options.Retries == 0
         ? SpecNode.Map(SpecField.Of("attempts", 0))

@@ -7,8 +7,9 @@ namespace SidecarGen.Sidecars.ServiceMesh.Linkerd;
 /// <summary>
 /// <see cref="MeshProvider.Linkerd"/>: the Pod template carries <c>linkerd.io/inject: enabled</c>,
 /// the native-sidecar annotation, the ports the proxy must skip and the proxy's resources; with
-/// <c>Mtls</c>, only meshed (authenticated) callers get in. Retries and timeouts are client-side in
-/// Linkerd, read from the annotations of the Service callers call: they go on this service's Service.
+/// <c>Mtls</c>, only meshed (authenticated) callers get in, and in a system only the declared ones
+/// (<see cref="LinkerdResources"/>). Retries and timeouts are client-side in Linkerd, read from the
+/// annotations of the Service callers call: they go on this service's Service.
 /// </summary>
 internal sealed class LinkerdMesh : InjectedMesh
 {
@@ -82,6 +83,9 @@ internal sealed class LinkerdMesh : InjectedMesh
             yield return resource;
         }
     }
+
+    protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
+        LinkerdResources.For(options, context.ServiceName, context.UpstreamPort, context.Network.CallersOf(context.ServiceName));
 
     /// <summary>Linkerd 2.16+ reads retries and timeouts from the Service; 5xx answers and failed connections are retried.</summary>
     protected override IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls)
