@@ -9,8 +9,4 @@ internal sealed record ObjectSpec(string FileName, string ApiVersion, string Kin
 {
     /// <summary>A body of one field, <c>spec</c>, holding <paramref name="fields"/>.</summary>
     public static SpecNode Spec(params SpecField[] fields) => SpecNode.Map(SpecField.Of("spec", SpecNode.Map(fields)));
-
-    /// <summary><c>matchLabels</c> selecting the Pods of <paramref name="service"/>.</summary>
-    public static SpecNode PodSelector(string service) =>
-        SpecNode.Map(SpecField.Of("matchLabels", SpecNode.Map(System.Linq.Enumerable.Select(PodLabels.Selector(service), label => SpecField.Of(label.Key, label.Value)))));
 }

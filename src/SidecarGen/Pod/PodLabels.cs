@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SidecarGen.Pod;
 
@@ -10,4 +11,8 @@ internal static class PodLabels
         yield return new KeyValue("app.kubernetes.io/name", serviceName);
         yield return new KeyValue("app.kubernetes.io/instance", serviceName);
     }
+
+    /// <summary>The selector as a sidecar's object writes it: <c>matchLabels</c> of <see cref="Selector"/>.</summary>
+    public static SpecNode MatchLabels(string serviceName) =>
+        SpecNode.Map(SpecField.Of("matchLabels", SpecNode.Map(Selector(serviceName).Select(label => SpecField.Of(label.Key, label.Value)))));
 }

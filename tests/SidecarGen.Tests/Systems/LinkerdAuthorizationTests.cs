@@ -17,8 +17,16 @@ public sealed class LinkerdAuthorizationTests
 {
     private const string Mesh = "ServiceMeshSidecar(Mesh = MeshProvider.Linkerd)";
 
-    /// <summary>Orders also has a metrics sidecar, which takes no traffic: its entry stays the app's port.</summary>
-    private static readonly SystemHarness.Service[] Services = CallTable.System(name => name == "orders" ? new[] { Mesh, "MetricsSidecar" } : new[] { Mesh });
+    /// <summary>
+    /// Orders also has a metrics sidecar, which takes no traffic, so its entry stays the app's port; the
+    /// ledger's entry is its TLS terminator's.
+    /// </summary>
+    private static readonly SystemHarness.Service[] Services = CallTable.System(name => name switch
+    {
+        "orders" => new[] { Mesh, "MetricsSidecar" },
+        "ledger" => new[] { Mesh, "TlsTerminationSidecar(TlsSecretName = \"ledger-tls\")" },
+        _ => new[] { Mesh },
+    });
 
     private static readonly Lazy<GeneratedOutput> Output = new(() => SystemHarness.Run(Services, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" }));
 
@@ -36,7 +44,7 @@ public sealed class LinkerdAuthorizationTests
     [Fact]
     public void The_server_selects_the_port_callers_reach()
     {
-        // The Service's target port, the app's here.
+        // The Service's target port: the app's, or the TLS terminator's in front of the ledger.
         foreach (var callee in new[] { "catalog", "orders", "ledger" })
         {
             var service = KubernetesObjects.Load<V1Service>(Output.Value[$"kubernetes/{callee}/service.yaml"]);
@@ -46,7 +54,8 @@ public sealed class LinkerdAuthorizationTests
             Assert.Equal((long)target.ContainerPort, (long)Server(callee)["port"]!);
         }
 
-        Assert.Equal(8080L, (long)Server("catalog")["port"]!);
+        Assert.Equal(8080L, (long)Server("orders")["port"]!);
+        Assert.NotEqual(8080L, (long)Server("ledger")["port"]!);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class IstioResources
         if (options.Mtls)
         {
             yield return new ObjectSpec("istio-peerauthentication.yaml", Security, "PeerAuthentication", service, ObjectSpec.Spec(
-                SpecField.Of("selector", ObjectSpec.PodSelector(service)),
+                SpecField.Of("selector", PodLabels.MatchLabels(service)),
                 SpecField.Of("mtls", SpecNode.Map(SpecField.Of("mode", "STRICT")))));
         }
 
@@ -70,7 +70,7 @@ internal static class IstioResources
             var source = SpecNode.Map(SpecField.Of("principals", SpecNode.Strings(callers.Select(caller => Principal(caller, serviceNamespace)))));
             var rule = SpecNode.Map(SpecField.Of("from", SpecNode.Sequence(SpecNode.Map(SpecField.Of("source", source)))));
             yield return new ObjectSpec("istio-authorizationpolicy.yaml", Security, "AuthorizationPolicy", service, ObjectSpec.Spec(
-                SpecField.Of("selector", ObjectSpec.PodSelector(service)),
+                SpecField.Of("selector", PodLabels.MatchLabels(service)),
                 SpecField.Of("action", "ALLOW"),
                 SpecField.Of("rules", SpecNode.Sequence(rule))));
         }
@@ -83,7 +83,6 @@ internal static class IstioResources
     private static string Principal(string caller, string? serviceNamespace) =>
         serviceNamespace is { } ns ? "*/ns/" + ns + "/sa/" + caller : "*/sa/" + caller;
 
-
     /// <summary>The timeout and retries Istio's client proxies apply to every call to the service.</summary>
     private static ObjectSpec VirtualService(ServiceMeshOptions options, string service) =>
         new("istio-virtualservice.yaml", Networking, "VirtualService", service, ObjectSpec.Spec(
@@ -92,7 +91,6 @@ internal static class IstioResources
                 SpecField.Of("route", SpecNode.Sequence(SpecNode.Map(SpecField.Of("destination", SpecNode.Map(SpecField.Of("host", service)))))),
                 SpecField.Of("timeout", Seconds(options.TimeoutSeconds)),
                 SpecField.Of("retries", Retries(options)))))));
-
 
     private static SpecNode Retries(ServiceMeshOptions options) => options.Retries == 0
         ? SpecNode.Map(SpecField.Of("attempts", 0))

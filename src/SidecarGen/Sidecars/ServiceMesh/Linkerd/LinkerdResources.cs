@@ -26,7 +26,7 @@ internal static class LinkerdResources
         }
 
         yield return new ObjectSpec("linkerd-server.yaml", Server, "Server", service, ObjectSpec.Spec(
-            SpecField.Of("podSelector", ObjectSpec.PodSelector(service)),
+            SpecField.Of("podSelector", PodLabels.MatchLabels(service)),
             SpecField.Of("port", entryPort)));
 
         // The callers' service accounts, in this namespace (an identityRef without one means its own).
