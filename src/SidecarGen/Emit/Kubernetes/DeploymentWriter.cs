@@ -76,7 +76,7 @@ internal static class DeploymentWriter
     private static void PodSpec(YamlWriter yaml, ServicePlan plan)
     {
         yaml.BeginMap("spec")
-            .Pair("serviceAccountName", plan.Name)
+            .Pair("serviceAccountName", ServiceAccounts.Of(plan.Name))
             .Pair("automountServiceAccountToken", false)
             .Pair("enableServiceLinks", false)
             .BeginMap("securityContext")

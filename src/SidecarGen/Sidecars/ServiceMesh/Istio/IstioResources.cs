@@ -77,11 +77,11 @@ internal static class IstioResources
     }
 
     /// <summary>
-    /// A caller's identity: the service account SidecarGen gives each service (named after it), in any
-    /// trust domain, in this namespace when it is known (<c>SidecarGenNamespace</c>) and in any otherwise.
+    /// A caller's identity: its service account (<see cref="ServiceAccounts"/>), in any trust domain, in
+    /// this namespace when it is known (<c>SidecarGenNamespace</c>) and in any otherwise.
     /// </summary>
     private static string Principal(string caller, string? serviceNamespace) =>
-        serviceNamespace is { } ns ? "*/ns/" + ns + "/sa/" + caller : "*/sa/" + caller;
+        (serviceNamespace is { } ns ? "*/ns/" + ns + "/sa/" : "*/sa/") + ServiceAccounts.Of(caller);
 
     /// <summary>The timeout and retries Istio's client proxies apply to every call to the service.</summary>
     private static ObjectSpec VirtualService(ServiceMeshOptions options, string service) =>

@@ -33,7 +33,7 @@ internal static class LinkerdResources
         yield return new ObjectSpec("linkerd-meshtlsauthentication.yaml", Policy, "MeshTLSAuthentication", service, ObjectSpec.Spec(
             SpecField.Of("identityRefs", SpecNode.Sequence(callers.Select(caller => SpecNode.Map(
                 SpecField.Of("kind", "ServiceAccount"),
-                SpecField.Of("name", caller)))))));
+                SpecField.Of("name", ServiceAccounts.Of(caller))))))));
 
         yield return new ObjectSpec("linkerd-authorizationpolicy.yaml", Policy, "AuthorizationPolicy", service, ObjectSpec.Spec(
             SpecField.Of("targetRef", Reference("Server", service)),
