@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using SidecarGen.Emit;
 using SidecarGen.Emit.Description;
+using SidecarGen.Pipeline;
 using SidecarGen.Reading;
 
 namespace SidecarGen;
@@ -46,7 +47,7 @@ public sealed class SidecarGenerator : IIncrementalGenerator
         var manifests = service
             .Combine(settings)
             // A system project's files are the system's (SystemGenerator), never a service's of its own.
-            .Select(static (input, _) => input.Right.System is null ? ManifestRenderer.Render(input.Left, input.Right) : EmbeddedManifests.None)
+            .Select(static (input, _) => input.Right.System is null ? ServicePipeline.Render(input.Left, input.Right) : EmbeddedManifests.None)
             .WithTrackingName(TrackingNames.Manifests);
 
         context.RegisterSourceOutput(manifests, static (output, embedded) =>

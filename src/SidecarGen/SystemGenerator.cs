@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using SidecarGen.Emit;
 using SidecarGen.Model;
+using SidecarGen.Pipeline;
 using SidecarGen.Reading;
 using SidecarGen.Systems;
 
@@ -31,7 +32,7 @@ public sealed class SystemGenerator : IIncrementalGenerator
         var system = settings
             .Combine(descriptions)
             .Select(static (input, _) => input.Left.System is { } name
-                ? SystemRenderer.Render(new SystemDeclaration(name, input.Left, input.Right.Items))
+                ? SystemPipeline.Render(new SystemDeclaration(name, input.Left, input.Right.Items))
                 : EmbeddedManifests.None)
             .WithTrackingName(TrackingNames.System);
 

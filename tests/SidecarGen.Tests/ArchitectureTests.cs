@@ -10,7 +10,7 @@ namespace SidecarGen.Tests;
 public sealed partial class ArchitectureTests
 {
     /// <summary>Bottom first; a folder may use any folder listed before it.</summary>
-    private static readonly string[] Layers = { "Rules", "Model", "Pod", "Yaml", "Sidecars", "Reading", "Planning", "Validation", "Emit", "Systems", "Diagnostics" };
+    private static readonly string[] Layers = { "Rules", "Model", "Pod", "Yaml", "Sidecars", "Reading", "Planning", "Validation", "Emit", "Systems", "Pipeline", "Diagnostics" };
 
     [Fact]
     public void Every_folder_of_the_generator_is_a_layer()

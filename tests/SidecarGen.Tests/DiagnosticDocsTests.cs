@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using SidecarGen.Rules;
+using SidecarGen.Tests.Infrastructure;
 
 namespace SidecarGen.Tests;
 
@@ -12,7 +12,7 @@ public sealed class DiagnosticDocsTests
     [MemberData(nameof(Ids))]
     public void Each_rule_has_a_page_with_what_why_bad_good_and_how_to_suppress(string id)
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        var page = Path.Combine(Repository.Root, "docs", "diagnostics", id + ".md");
         Assert.True(File.Exists(page), $"{id} has no page at {page}");
         var text = File.ReadAllText(page);
         Assert.StartsWith("# " + id + ":", text);
@@ -29,20 +29,7 @@ public sealed class DiagnosticDocsTests
         var descriptor = DiagnosticDescriptors.For(id);
         Assert.EndsWith("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
         Assert.Equal("SidecarGen", descriptor.Category);
-        Assert.Contains($"[{id}](docs/diagnostics/{id}.md)", File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")));
-        Assert.Contains(id + " | SidecarGen | " + descriptor.DefaultSeverity, File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "SidecarGen", "AnalyzerReleases.Unshipped.md")));
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string caller = "")
-    {
-        for (var directory = Path.GetDirectoryName(caller); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "SidecarGen.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found from " + caller);
+        Assert.Contains($"[{id}](docs/diagnostics/{id}.md)", File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
+        Assert.Contains(id + " | SidecarGen | " + descriptor.DefaultSeverity, File.ReadAllText(Path.Combine(Repository.Root, "src", "SidecarGen", "AnalyzerReleases.Unshipped.md")));
     }
 }

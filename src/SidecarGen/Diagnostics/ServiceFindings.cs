@@ -2,9 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SidecarGen.Model;
+using SidecarGen.Pipeline;
 using SidecarGen.Reading;
 using SidecarGen.Rules;
-using SidecarGen.Validation;
 
 namespace SidecarGen.Diagnostics;
 
@@ -24,7 +24,7 @@ internal static class ServiceFindings
         }
 
         var findings = AttributeReader.Read(entryPoint, cancellationToken) is { } declaration
-            ? ServiceValidator.Validate(declaration, settings).Findings
+            ? ServicePipeline.Check(declaration, settings).Findings
             : EquatableArray<Finding>.Empty;
 
         // Two analyzers may race to here; both computed the same list, and the first one stored wins.

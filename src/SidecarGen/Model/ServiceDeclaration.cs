@@ -16,4 +16,18 @@ internal sealed record ServiceDeclaration(
 {
     /// <summary>The service's options, its attribute's defaults when it has no <c>[SidecarService]</c>.</summary>
     public ServiceOptions Options => Service ?? ServiceOptions.Default;
+
+    /// <summary>The sidecar declared by the attribute at <paramref name="ordinal"/> on the class.</summary>
+    public SidecarDeclaration Sidecar(int ordinal)
+    {
+        foreach (var sidecar in Sidecars)
+        {
+            if (sidecar.Ordinal == ordinal)
+            {
+                return sidecar;
+            }
+        }
+
+        throw new System.ArgumentOutOfRangeException(nameof(ordinal), ordinal, "No sidecar of the service was declared at this position");
+    }
 }

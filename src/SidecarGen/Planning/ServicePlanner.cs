@@ -110,7 +110,9 @@ internal static class ServicePlanner
         entry = null;
         foreach (var index in TrafficOrder(declaration))
         {
-            var sidecar = SidecarKinds.Of(declaration.Sidecars[index]).Plan(declaration.Sidecars[index].Options, new SidecarContext(serviceName, serviceNamespace, upstream, upstreamTls, nativeSidecars, planned.ToArray(), network));
+            var declared = declaration.Sidecars[index];
+            var sidecar = SidecarKinds.Of(declared).Plan(declared.Options, new SidecarContext(serviceName, serviceNamespace, upstream, upstreamTls, nativeSidecars, planned.ToArray(), network))
+                with { Ordinal = declared.Ordinal };
             if (sidecar.InboundPort is int inbound)
             {
                 upstream = inbound;
@@ -135,9 +137,9 @@ internal static class ServicePlanner
         var order = new int[declaration.Sidecars.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            var rank = SidecarKinds.Of(declaration.Sidecars[i]).TrafficRank;
+            var rank = SidecarKinds.TrafficRank(SidecarKinds.Of(declaration.Sidecars[i]));
             var at = i;
-            while (at > 0 && SidecarKinds.Of(declaration.Sidecars[order[at - 1]]).TrafficRank > rank)
+            while (at > 0 && SidecarKinds.TrafficRank(SidecarKinds.Of(declaration.Sidecars[order[at - 1]])) > rank)
             {
                 order[at] = order[at - 1];
                 at--;

@@ -38,6 +38,9 @@ internal sealed record SidecarSpec(
     MetricsEndpoint? Metrics = null,
     CertificateSpec? Certificate = null)
 {
+    /// <summary>The position of the attribute that declared it on the service class (<see cref="Model.SidecarDeclaration.Ordinal"/>), set by the planner.</summary>
+    public int Ordinal { get; init; } = -1;
+
     public string Name => Container.Name;
 
     /// <summary>Where a sidecar's config files are mounted, in both outputs.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using SidecarGen.Sidecars;
 
 namespace SidecarGen.Reading;
 
@@ -40,10 +39,6 @@ internal static class KnownTypes
     }
 
     public static bool IsSidecarGenAttribute(INamedTypeSymbol type) => IsServiceAttribute(type) || IsSidecarAttribute(type);
-
-    /// <summary>Which sidecar kind an attribute class declares; the generic one, <c>[Sidecar]</c>, and any user's own derived from it.</summary>
-    public static SidecarKind KindOf(INamedTypeSymbol sidecarAttribute) =>
-        (IsOwn(sidecarAttribute) ? SidecarKinds.OfAttribute(sidecarAttribute.MetadataName) : null) ?? SidecarKinds.Generic;
 
     private static bool Is(INamedTypeSymbol type, string name) => type.MetadataName == name && IsOwn(type);
 }

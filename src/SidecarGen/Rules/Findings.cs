@@ -14,8 +14,6 @@ internal sealed class Findings
 
     public bool Has(string ruleId) => items.Any(finding => finding.RuleId == ruleId);
 
-    public void Add(Finding finding) => items.Add(finding);
-
     public void AddRange(IEnumerable<Finding> findings) => items.AddRange(findings);
 
     public void Report(string ruleId, int ordinal, string? argument, string message, int? item = null, string? fixValue = null) =>

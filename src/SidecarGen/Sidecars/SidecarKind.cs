@@ -20,12 +20,6 @@ internal abstract class SidecarKind
     /// <summary>The options record the kind reads its attribute into.</summary>
     public abstract Type OptionsType { get; }
 
-    /// <summary>
-    /// Where the kind sits in the inbound chain: the mesh proxy (3), then TLS termination (2), then the
-    /// auth proxy (1), then the app. Zero means the sidecar takes no inbound traffic.
-    /// </summary>
-    public virtual int TrafficRank => 0;
-
     /// <summary>Every image the kind runs unless <c>Image</c> says otherwise, each pinned to a tested release.</summary>
     public abstract IEnumerable<string> DefaultImages { get; }
 
@@ -57,15 +51,6 @@ internal abstract class SidecarKind
     /// <summary>The services the sidecar calls by name for the app (a mesh's upstreams), each with the property and item that names it.</summary>
     public virtual IEnumerable<CalledService> CalledServices(SidecarOptions options) =>
         Enumerable.Empty<CalledService>();
-
-    /// <summary>
-    /// The mesh whose client certificates the sidecar requires of callers (mutual TLS on the Pod's
-    /// entry), e.g. <c>"Istio"</c>; null when it admits callers without one.
-    /// </summary>
-    public virtual string? RequiredClientCertificate(SidecarOptions options) => null;
-
-    /// <summary>The app's calls to <paramref name="callee"/> present a client certificate of <paramref name="mesh"/>, thanks to this sidecar.</summary>
-    public virtual bool PresentsClientCertificate(SidecarOptions options, string callee, string mesh) => false;
 }
 
 /// <summary>A kind whose attribute is <typeparamref name="TAttribute"/> and whose options are <typeparamref name="TOptions"/>.</summary>

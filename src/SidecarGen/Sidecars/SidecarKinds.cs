@@ -22,16 +22,26 @@ internal static class SidecarKinds
     /// <summary><c>[Sidecar(name, image)]</c> and every user attribute derived from it.</summary>
     public static readonly GenericSidecar Generic = new();
 
+    private static readonly AuthProxySidecar AuthProxy = new();
+    private static readonly TlsTerminationSidecar TlsTermination = new();
+    private static readonly ServiceMeshSidecar ServiceMesh = new();
+
     public static readonly IReadOnlyList<SidecarKind> All = new SidecarKind[]
     {
         new LoggingSidecar(),
         new MetricsSidecar(),
-        new AuthProxySidecar(),
-        new ServiceMeshSidecar(),
+        AuthProxy,
+        ServiceMesh,
         new ConfigWatcherSidecar(),
-        new TlsTerminationSidecar(),
+        TlsTermination,
         Generic,
     };
+
+    /// <summary>
+    /// The kinds that take inbound traffic, innermost hop first: requests enter through the last one
+    /// present and each forwards to the next one inward, the app last.
+    /// </summary>
+    public static readonly IReadOnlyList<SidecarKind> InboundChain = new SidecarKind[] { AuthProxy, TlsTermination, ServiceMesh };
 
     private static readonly Dictionary<string, SidecarKind> ByAttributeName = All.ToDictionary(kind => kind.AttributeType.Name, StringComparer.Ordinal);
 
@@ -43,4 +53,18 @@ internal static class SidecarKinds
     public static SidecarKind Of(SidecarOptions options) => ByOptions[options.GetType()];
 
     public static SidecarKind Of(SidecarDeclaration sidecar) => Of(sidecar.Options);
+
+    /// <summary>Where <paramref name="kind"/> sits in the <see cref="InboundChain"/>, from 1 innermost; 0 when it takes no inbound traffic.</summary>
+    public static int TrafficRank(SidecarKind kind)
+    {
+        for (var i = 0; i < InboundChain.Count; i++)
+        {
+            if (InboundChain[i] == kind)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 }

@@ -15,7 +15,7 @@ namespace SidecarGen.Systems;
 /// </summary>
 internal static class SystemRules
 {
-    public static IReadOnlyList<SystemFinding> Check(SystemDeclaration system)
+    public static IReadOnlyList<SystemFinding> Check(SystemDeclaration system, IReadOnlyList<SystemService> services)
     {
         var findings = new List<SystemFinding>();
         for (var i = 0; i < system.Services.Count; i++)
@@ -28,7 +28,6 @@ internal static class SystemRules
 
         // A call to a name no readable service has may well be to the unreadable one: SCG0027 says enough.
         var complete = findings.Count == 0;
-        var services = SystemService.Of(system);
         var byName = new Dictionary<string, SystemService>(StringComparer.Ordinal);
         var projects = new Dictionary<string, SystemService>(StringComparer.OrdinalIgnoreCase);
         foreach (var service in services)
@@ -97,14 +96,14 @@ internal static class SystemRules
             .Concat(service.Declaration.Sidecars.Select(sidecar => ComposeNames.Sidecar(service.Name, sidecar.Name)));
 
     /// <summary>The caller reaches the callee through a sidecar of its own that presents a client certificate of the callee's mesh.</summary>
-    private static bool PresentsClientCertificate(SystemService caller, string callee, string mesh) =>
+    private static bool PresentsClientCertificate(SystemService caller, string callee, MeshProvider mesh) =>
         caller.Declaration.Sidecars.Any(sidecar =>
-            SidecarKinds.Of(sidecar) is var kind
+            SidecarKinds.Of(sidecar) is IMeshKind kind
             && kind.PresentsClientCertificate(sidecar.Options, callee, mesh));
 
     /// <summary>The caller's attribute that makes the call pass: our Envoy names the callee in <c>Upstreams</c>; an injected proxy intercepts every call.</summary>
-    private static string Fix(string mesh, string callee) =>
-        mesh == nameof(MeshProvider.Envoy)
+    private static string Fix(MeshProvider mesh, string callee) =>
+        mesh == MeshProvider.Envoy
             ? $"[ServiceMeshSidecar(Upstreams = new[] {{ \"{callee}\" }})]"
             : $"[ServiceMeshSidecar(Mesh = MeshProvider.{mesh})]";
 

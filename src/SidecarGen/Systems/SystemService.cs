@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Planning;
 using SidecarGen.Reading;
@@ -35,8 +34,21 @@ internal sealed class SystemService
     public string Name { get; }
 
     /// <summary>The mesh whose client certificate its entry requires of callers (a sidecar in front requires mutual TLS); null when none.</summary>
-    public string? RequiredClientCertificate =>
-        Declaration.Sidecars.Select(sidecar => SidecarKinds.Of(sidecar).RequiredClientCertificate(sidecar.Options)).FirstOrDefault(mesh => mesh is not null);
+    public MeshProvider? RequiredClientCertificate
+    {
+        get
+        {
+            foreach (var sidecar in Declaration.Sidecars)
+            {
+                if (SidecarKinds.Of(sidecar) is IMeshKind kind && kind.RequiredClientCertificate(sidecar.Options) is { } mesh)
+                {
+                    return mesh;
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>Each description that declares a service, read; the others (a project without SidecarGen attributes) are left out.</summary>
     public static IReadOnlyList<SystemService> Of(SystemDeclaration system)

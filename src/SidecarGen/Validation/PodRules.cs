@@ -19,9 +19,9 @@ internal static class PodRules
     public static void Check(ValidationContext context, ServicePlan plan)
     {
         var containers = new List<Literals> { Literals.Of(plan.App, context.Declaration) };
-        for (var i = 0; i < plan.Sidecars.Count; i++)
+        foreach (var sidecar in plan.Sidecars)
         {
-            containers.Add(Literals.Of(plan.Sidecars[i].Container, context.Declaration.Sidecars[i]));
+            containers.Add(Literals.Of(sidecar.Container, context.Declaration.Sidecar(sidecar.Ordinal)));
         }
 
         Ports(context, containers);

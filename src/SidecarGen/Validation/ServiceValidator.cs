@@ -1,25 +1,18 @@
-using SidecarGen.Model;
-using SidecarGen.Planning;
+using SidecarGen.Pod;
 using SidecarGen.Sidecars;
 
 namespace SidecarGen.Validation;
 
 /// <summary>
-/// Checks a declared service against the rules of SPEC §5, in one direction: the options as read,
-/// then, if they hold, the Pod planned from them. The generator writes the plan only while no error
-/// stands; the analyzers report every finding at its argument.
+/// The rules of SPEC §5 as pure checks, in two groups: on the options as read, and on a planned Pod.
+/// <see cref="Pipeline.ServicePipeline"/> decides when each runs; nothing here plans or writes.
 /// </summary>
 internal static class ServiceValidator
 {
-    private static readonly LastResult<Input, ValidationResult> Last = new(input => ValidateNew(input.Declaration, input.Settings));
-
-    public static ValidationResult Validate(ServiceDeclaration declaration, BuildSettings settings) => Last.Of(new Input(declaration, settings));
-
-    private static ValidationResult ValidateNew(ServiceDeclaration declaration, BuildSettings settings)
+    public static void CheckOptions(ValidationContext context)
     {
-        var context = new ValidationContext(declaration, settings);
         ServiceRules.Check(context);
-        foreach (var sidecar in declaration.Sidecars)
+        foreach (var sidecar in context.Declaration.Sidecars)
         {
             CommonRules.Check(context, sidecar);
             SidecarKinds.Of(sidecar).Check(sidecar.Options, context.Findings.For(sidecar.Ordinal));
@@ -30,18 +23,11 @@ internal static class ServiceValidator
         ConcernRules.Check(context);
         PlatformRules.Check(context);
         AddOnRules.Check(context);
-
-        // The Pod as a whole (every container's ports, mounts and variables) is only meaningful for input the planner accepts.
-        if (context.Findings.HasErrors)
-        {
-            return new ValidationResult(context.Findings.Items.ToEquatableArray(), null);
-        }
-
-        var plan = ServicePlanner.Plan(declaration, settings);
-        PodRules.Check(context, plan);
-        AddOnRules.Check(context, plan);
-        return new ValidationResult(context.Findings.Items.ToEquatableArray(), context.Findings.HasErrors ? null : plan);
     }
 
-    private sealed record Input(ServiceDeclaration Declaration, BuildSettings Settings);
+    public static void CheckPlan(ValidationContext context, ServicePlan plan)
+    {
+        PodRules.Check(context, plan);
+        AddOnRules.Check(context, plan);
+    }
 }

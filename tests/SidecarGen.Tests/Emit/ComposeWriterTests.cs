@@ -149,7 +149,7 @@ public sealed class ComposeWriterTests
     [InlineData(false, false)]
     public void Only_the_outputs_the_plan_asks_for_are_written(bool kubernetes, bool compose)
     {
-        var paths = ManifestRenderer.Files(Plan() with { Kubernetes = kubernetes, Compose = compose }).Select(f => f.Path).ToList();
+        var paths = ServiceFiles.Write(Plan() with { Kubernetes = kubernetes, Compose = compose }).Select(f => f.Path).ToList();
 
         Assert.Equal(kubernetes, paths.Contains("kubernetes/deployment.yaml"));
         Assert.Equal(compose, paths.Contains("compose/compose.yaml"));
@@ -157,7 +157,7 @@ public sealed class ComposeWriterTests
         if (compose)
         {
             // An app alone: the holder and the app, no secrets section, still a valid Compose file.
-            var text = ManifestRenderer.Files(Plan()).Single(f => f.Path == "compose/compose.yaml").Content;
+            var text = ServiceFiles.Write(Plan()).Single(f => f.Path == "compose/compose.yaml").Content;
             Assert.Empty(AssertMirrorsThePod(text, App));
             Assert.Equal(new[] { "name", "services", "volumes" }, YamlJson.Parse(text).AsObject().Select(p => p.Key));
         }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using SidecarGen.Model;
@@ -24,7 +23,7 @@ public sealed class ClusterAddOnTests
             .Select(field => (string)field.GetRawConstantValue()!)
             .ToList();
         Assert.Equal(AddOnSettings.Order(), names.Order());
-        var props = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "SidecarGen.Build", "build", "SidecarGen.props"));
+        var props = File.ReadAllText(Path.Combine(Repository.Root, "src", "SidecarGen.Build", "build", "SidecarGen.props"));
         Assert.All(names, name => Assert.Contains($"<CompilerVisibleProperty Include=\"{name}\" />", props));
     }
 
@@ -307,7 +306,4 @@ public sealed class ClusterAddOnTests
         matchLabels.AsObject().All(label => labels.TryGetValue(label.Key, out var value) && value == (string?)label.Value);
 
     private static JsonNode Json(GeneratedOutput output, string file) => YamlJson.Parse(output["kubernetes/" + file]);
-
-    private static string RepositoryRoot([CallerFilePath] string caller = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(caller)!, "..", "..", ".."));
 }

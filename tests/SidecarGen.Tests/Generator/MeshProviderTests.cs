@@ -1,3 +1,4 @@
+using System.Globalization;
 using k8s.Models;
 using SidecarGen.Tests.Infrastructure;
 
@@ -148,10 +149,25 @@ public sealed class MeshProviderTests
     public void Probe_and_scrape_ports_and_the_config_store_bypass_the_proxy_but_the_entry_does_not(string mesh, string inbound, string outbound)
     {
         var output = Run(mesh, Others);
-        var annotations = KubernetesObjects.Deployment(output).Spec.Template.Metadata.Annotations;
+        var template = KubernetesObjects.Deployment(output).Spec.Template;
+        var annotations = template.Metadata.Annotations;
 
-        // logging 2020, auth proxy 4180 (an inner hop here), redis 6379, metrics 8889 and its health 13133; not the TLS terminator's 8443.
-        Assert.Equal("2020,4180,6379,8889,13133", annotations[inbound]);
+        // Every port the kubelet probes or Prometheus scrapes from outside the Pod (here the auth proxy's
+        // too, an inner hop behind the TLS terminator), but not the entry's, which the Service targets.
+        var pod = template.Spec;
+        var entry = pod.ResolvePort(KubernetesObjects.Load<V1Service>(output["kubernetes/service.yaml"]).Spec.Ports.Single().TargetPort.Value).Port;
+        var probed = pod.InitContainers
+            .SelectMany(c => new[] { c.StartupProbe, c.ReadinessProbe, c.LivenessProbe })
+            .Select(probe => probe?.HttpGet?.Port.Value ?? probe?.TcpSocket?.Port.Value)
+            .OfType<string>()
+            .Select(port => pod.ResolvePort(port).Port)
+            .Append(int.Parse(annotations["prometheus.io/port"], CultureInfo.InvariantCulture))
+            .Where(port => port != entry)
+            .Distinct()
+            .Order()
+            .ToList();
+        Assert.Contains(4180, probed);
+        Assert.Equal(string.Join(",", probed), annotations[inbound]);
         Assert.Equal("2379", annotations[outbound]);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SidecarGen.Model;
+using SidecarGen.Pipeline;
 using SidecarGen.Reading;
 using SidecarGen.Rules;
 using SidecarGen.Systems;
@@ -13,16 +14,16 @@ using SidecarGen.Systems;
 namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
-/// SCG0017, SCG0018, SCG0019, SCG0027: the checks of a system project (<c>SidecarGenSystem</c>) on its services,
-/// read from their descriptions as the system generator reads them, and reported in each service's own
-/// source file, where the call or the name is written.
+/// What a system project's (<c>SidecarGenSystem</c>) pipeline finds, read from its services' descriptions
+/// as the system generator reads them, and reported in each service's own source file: the system's own
+/// checks (SCG0017, SCG0018, SCG0019, SCG0027), and any rule a service breaks only under the system's
+/// settings or on the system's networks, which its own build cannot see.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SystemAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.UnknownService, DiagnosticDescriptors.DuplicateService, DiagnosticDescriptors.NoClientCertificate, DiagnosticDescriptors.UnreadableService);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All.ToImmutableArray();
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -42,7 +43,7 @@ public sealed class SystemAnalyzer : DiagnosticAnalyzer
                 .Select(file => ServiceDescriptionFiles.Read(file, options.GetOptions(file), compilation.CancellationToken))
                 .OfType<ServiceDescription>()
                 .ToEquatableArray();
-            var findings = SystemRules.Check(new SystemDeclaration(name, settings, descriptions));
+            var findings = SystemPipeline.Check(new SystemDeclaration(name, settings, descriptions)).Findings;
             if (findings.Count == 0)
             {
                 return;

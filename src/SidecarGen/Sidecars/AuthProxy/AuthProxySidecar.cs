@@ -24,8 +24,6 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
     public const string CookieSecretKey = "cookie-secret";
     private static readonly string[] AnyDomain = { "*" };
 
-    public override int TrafficRank => 1;
-
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override AuthProxyOptions ReadOptions(AuthProxySidecarAttribute attribute) => AuthProxyOptions.Read(attribute);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SidecarGen.Yaml;
 
 namespace SidecarGen.Sidecars.Metrics;
@@ -16,17 +15,17 @@ internal static class CollectorConfig
     {
         var yaml = new YamlWriter().BeginMap();
         yaml.BeginMap("receivers").BeginMap("otlp").BeginMap("protocols")
-            .BeginMap("grpc").Pair("endpoint", "127.0.0.1:" + Text(otlpPort)).EndMap()
+            .BeginMap("grpc").Pair("endpoint", "127.0.0.1:" + ConfigText.Number(otlpPort)).EndMap()
             .EndMap().EndMap().EndMap();
         yaml.BeginMap("processors")
             .BeginMap("memory_limiter").Pair("check_interval", "1s").Pair("limit_percentage", 80).Pair("spike_limit_percentage", 25).EndMap()
             .BeginMap("batch").EndMap()
             .EndMap();
         yaml.BeginMap("exporters").BeginMap("prometheus")
-            .Pair("endpoint", "0.0.0.0:" + Text(scrapePort))
+            .Pair("endpoint", "0.0.0.0:" + ConfigText.Number(scrapePort))
             .BeginMap("resource_to_telemetry_conversion").Pair("enabled", true).EndMap()
             .EndMap().EndMap();
-        yaml.BeginMap("extensions").BeginMap("health_check").Pair("endpoint", "0.0.0.0:" + Text(healthPort)).EndMap().EndMap();
+        yaml.BeginMap("extensions").BeginMap("health_check").Pair("endpoint", "0.0.0.0:" + ConfigText.Number(healthPort)).EndMap().EndMap();
         yaml.BeginMap("service")
             .BeginSequence("extensions", flow: true).String("health_check").EndSequence()
             .BeginMap("pipelines").BeginMap("metrics")
@@ -38,6 +37,4 @@ internal static class CollectorConfig
             .EndMap();
         return yaml.EndMap().Finish();
     }
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

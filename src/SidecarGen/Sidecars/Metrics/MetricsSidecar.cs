@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
@@ -50,11 +49,9 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
             container,
             ConfigFiles: EquatableArray.Of(new ConfigFileSpec(CollectorConfig.FileName, CollectorConfig.Render(options.OtlpPort, options.ScrapePort, HealthPort))),
             AppEnv: EquatableArray.Of(
-                EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + Text(options.OtlpPort)),
+                EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + ConfigText.Number(options.OtlpPort)),
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                 EnvVarSpec.Literal("OTEL_SERVICE_NAME", context.ServiceName)),
             Metrics: metrics);
     }
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

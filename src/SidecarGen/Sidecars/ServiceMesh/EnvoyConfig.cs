@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using SidecarGen.Yaml;
 
 namespace SidecarGen.Sidecars.ServiceMesh;
@@ -101,7 +100,7 @@ internal sealed class EnvoyConfig
             .BeginMap("route").Pair("cluster", cluster);
         if (retry)
         {
-            yaml.Pair("timeout", Seconds(Settings.TimeoutSeconds))
+            yaml.Pair("timeout", ConfigText.Seconds(Settings.TimeoutSeconds))
                 .BeginMap("retry_policy")
                 .Pair("retry_on", RetryOn)
                 .Pair("num_retries", Settings.Retries)
@@ -203,8 +202,6 @@ internal sealed class EnvoyConfig
 
     private static void Address(YamlWriter yaml, string host, int port) =>
         yaml.BeginMap("address").BeginMap("socket_address").Pair("address", host).Pair("port_value", port).EndMap().EndMap();
-
-    private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture) + "s";
 }
 
 /// <summary>Everything the Envoy config is rendered from. <paramref name="Callers"/> are the identities admitted inbound (none: any of the mesh CA).</summary>

@@ -22,6 +22,9 @@ internal sealed record ServiceMeshOptions(
     int TimeoutSeconds,
     EquatableArray<UpstreamEntry> Upstreams) : SidecarOptions(Common)
 {
+    /// <summary>The provider <see cref="Mesh"/> names, which every step of the kind hands its work to.</summary>
+    public MeshProxy Proxy => MeshProxy.For(Mesh);
+
     public static ServiceMeshOptions Read(ServiceMeshSidecarAttribute attribute) => new(
         CommonOptions.Read(attribute),
         attribute.Mesh,

@@ -11,7 +11,7 @@ namespace SidecarGen.Sidecars.ServiceMesh;
 /// own Envoy (<see cref="EnvoyMesh"/>), or the proxy Istio or Linkerd injects, configured through
 /// their own resources and annotations (<see cref="Istio.IstioMesh"/>, <see cref="Linkerd.LinkerdMesh"/>).
 /// </summary>
-internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribute, ServiceMeshOptions>
+internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribute, ServiceMeshOptions>, IMeshKind
 {
     /// <summary>Envoy proxy.</summary>
     public const string Image = "envoyproxy/envoy:v1.31.2";
@@ -19,19 +19,17 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
     public const int StatsPort = 15090;
     public const int FirstEgressPort = 15100;
 
-    public override int TrafficRank => 3;
-
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override ServiceMeshOptions ReadOptions(ServiceMeshSidecarAttribute attribute) => ServiceMeshOptions.Read(attribute);
 
     protected override string? DefaultImage(ServiceMeshOptions options) => Image;
 
-    protected override IEnumerable<PortProperty> Ports(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ports(options);
+    protected override IEnumerable<PortProperty> Ports(ServiceMeshOptions options) => options.Proxy.Ports(options);
 
-    protected override IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Ignored(options);
+    protected override IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options) => options.Proxy.Ignored(options);
 
-    protected override ResourceOptions Requests(ServiceMeshOptions options) => MeshProxy.For(options.Mesh).Requests(options) ?? base.Requests(options);
+    protected override ResourceOptions Requests(ServiceMeshOptions options) => options.Proxy.Requests(options) ?? base.Requests(options);
 
     public override IEnumerable<CalledService> CalledServices(SidecarOptions options)
     {
@@ -46,16 +44,15 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
     }
 
     /// <summary>With <c>Mtls</c>, a certificate of this provider's mesh: each mesh trusts only its own CA (ours the one in <c>ca.crt</c>).</summary>
-    public override string? RequiredClientCertificate(SidecarOptions options) =>
-        ((ServiceMeshOptions)options) is { Mtls: true } mesh ? mesh.Mesh.ToString() : null;
+    public MeshProvider? RequiredClientCertificate(SidecarOptions options) =>
+        ((ServiceMeshOptions)options) is { Mtls: true } mesh ? mesh.Mesh : null;
 
     /// <summary>
     /// Only a proxy of the callee's own mesh presents a certificate it trusts: Istio and Linkerd speak
     /// their mutual TLS only to their own workloads, and our Envoy's certificate is of another CA.
     /// </summary>
-    public override bool PresentsClientCertificate(SidecarOptions options, string callee, string mesh) =>
-        ((ServiceMeshOptions)options).Mesh.ToString() == mesh
-        && MeshProxy.For(((ServiceMeshOptions)options).Mesh).PresentsClientCertificate((ServiceMeshOptions)options, callee);
+    public bool PresentsClientCertificate(SidecarOptions options, string callee, MeshProvider mesh) =>
+        (ServiceMeshOptions)options is var own && own.Mesh == mesh && own.Proxy.PresentsClientCertificate(own, callee);
 
     protected override void Check(ServiceMeshOptions options, AttributeFindings findings)
     {
@@ -89,12 +86,12 @@ internal sealed class ServiceMeshSidecar : SidecarKind<ServiceMeshSidecarAttribu
             findings.Report(RuleIds.CannotRender, nameof(ServiceMeshSidecarAttribute.TimeoutSeconds), $"{nameof(ServiceMeshSidecarAttribute.TimeoutSeconds)} must be positive");
         }
 
-        MeshProxy.For(options.Mesh).Check(options, findings);
+        options.Proxy.Check(options, findings);
     }
 
-    protected override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context) => MeshProxy.For(options.Mesh).Plan(options, context);
+    protected override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context) => options.Proxy.Plan(options, context);
 
-    protected override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings) => MeshProxy.For(options.Mesh).CheckPod(options, plan, findings);
+    protected override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings) => options.Proxy.CheckPod(options, plan, findings);
 
     private static void NotNegative(AttributeFindings findings, string property, int value)
     {

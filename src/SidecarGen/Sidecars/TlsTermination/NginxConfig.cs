@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace SidecarGen.Sidecars.TlsTermination;
@@ -28,7 +27,7 @@ internal static class NginxConfig
             .Append("    uwsgi_temp_path /tmp/uwsgi_temp;\n")
             .Append("    scgi_temp_path /tmp/scgi_temp;\n\n")
             .Append("    server {\n")
-            .Append("        listen ").Append(Text(port)).Append(" ssl;\n")
+            .Append("        listen ").Append(ConfigText.Number(port)).Append(" ssl;\n")
             .Append("        ssl_certificate ").Append(certificatePath).Append(";\n")
             .Append("        ssl_certificate_key ").Append(keyPath).Append(";\n")
             .Append("        ssl_protocols TLSv1.2 TLSv1.3;\n")
@@ -38,7 +37,7 @@ internal static class NginxConfig
             .Append("            return 200 \"ok\\n\";\n")
             .Append("        }\n\n")
             .Append("        location / {\n")
-            .Append("            proxy_pass http://127.0.0.1:").Append(Text(upstreamPort)).Append(";\n")
+            .Append("            proxy_pass http://127.0.0.1:").Append(ConfigText.Number(upstreamPort)).Append(";\n")
             .Append("            proxy_http_version 1.1;\n")
             .Append("            proxy_set_header Host $host;\n")
             .Append("            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
@@ -48,6 +47,4 @@ internal static class NginxConfig
             .Append("}\n");
         return text.ToString();
     }
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -17,8 +17,6 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
 
     public const string HealthPath = "/sidecargen/tls-health";
 
-    public override int TrafficRank => 2;
-
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override TlsTerminationOptions ReadOptions(TlsTerminationSidecarAttribute attribute) => TlsTerminationOptions.Read(attribute);

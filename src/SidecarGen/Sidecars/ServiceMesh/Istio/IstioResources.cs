@@ -89,7 +89,7 @@ internal static class IstioResources
             SpecField.Of("hosts", SpecNode.Strings(new[] { service })),
             SpecField.Of("http", SpecNode.Sequence(SpecNode.Map(
                 SpecField.Of("route", SpecNode.Sequence(SpecNode.Map(SpecField.Of("destination", SpecNode.Map(SpecField.Of("host", service)))))),
-                SpecField.Of("timeout", Seconds(options.TimeoutSeconds)),
+                SpecField.Of("timeout", ConfigText.Seconds(options.TimeoutSeconds)),
                 SpecField.Of("retries", Retries(options)))))));
 
     private static SpecNode Retries(ServiceMeshOptions options) => options.Retries == 0
@@ -136,6 +136,4 @@ internal static class IstioResources
 
         return SpecNode.Map(policy);
     }
-
-    private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture) + "s";
 }

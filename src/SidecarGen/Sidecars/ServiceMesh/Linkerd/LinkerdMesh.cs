@@ -101,6 +101,6 @@ internal sealed class LinkerdMesh : InjectedMesh
             yield return new KeyValue("retry.linkerd.io/limit", options.Retries.ToString(CultureInfo.InvariantCulture));
         }
 
-        yield return new KeyValue("timeout.linkerd.io/request", options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s");
+        yield return new KeyValue("timeout.linkerd.io/request", ConfigText.Seconds(options.TimeoutSeconds));
     }
 }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using k8s.Models;
+using SidecarGen.Sidecars;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests;
+
+/// <summary>
+/// docs/architecture.md, "Adding a sidecar kind", is true for every kind of the registry: each piece the
+/// recipe names exists. A kind added without one of them fails here, naming the piece.
+/// </summary>
+public sealed partial class KindRecipeTests
+{
+    public static TheoryData<string> BuiltInKinds => new(SidecarKinds.All.Where(kind => kind != SidecarKinds.Generic).Select(kind => kind.AttributeType.Name));
+
+    [Theory]
+    [MemberData(nameof(BuiltInKinds))]
+    public void Step_1_the_attribute_class_is_sealed_conditional_single_concern_and_repeatable(string attributeName)
+    {
+        var type = Kind(attributeName).AttributeType;
+        Assert.True(type.IsSealed, $"{attributeName} is not sealed");
+        Assert.Equal(new[] { "SIDECARGEN_KEEP_ATTRIBUTES" }, type.GetCustomAttributes<ConditionalAttribute>(inherit: false).Select(c => c.ConditionString));
+        Assert.Single(type.GetCustomAttributes<SidecarConcernAttribute>(inherit: false));
+        var usage = type.GetCustomAttribute<AttributeUsageAttribute>(inherit: false);
+        Assert.True(usage is { ValidOn: AttributeTargets.Class, AllowMultiple: true, Inherited: false }, $"{attributeName} lacks [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]");
+        Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
+        Assert.True(File.Exists(Repository.PathOf("src", "SidecarGen.Abstractions", attributeName + ".cs")), $"src/SidecarGen.Abstractions/{attributeName}.cs is missing");
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltInKinds))]
+    public void Step_2_the_kind_and_its_options_live_in_its_own_folder(string attributeName)
+    {
+        var kind = Kind(attributeName);
+        var folder = kind.GetType().Namespace!["SidecarGen.Sidecars.".Length..];
+        Assert.Equal(kind.GetType().Namespace, kind.OptionsType.Namespace);
+        foreach (var type in new[] { kind.GetType(), kind.OptionsType })
+        {
+            Assert.True(File.Exists(Repository.PathOf("src", "SidecarGen", "Sidecars", folder, type.Name + ".cs")), $"src/SidecarGen/Sidecars/{folder}/{type.Name}.cs is missing");
+        }
+    }
+
+    /// <summary>A kind takes inbound traffic exactly when the registry's inbound chain lists it.</summary>
+    [Theory]
+    [MemberData(nameof(BuiltInKinds))]
+    public void Step_3_a_kind_the_services_traffic_enters_through_is_in_the_inbound_chain(string attributeName)
+    {
+        var kind = Kind(attributeName);
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service(Declaration(attributeName).Value));
+        var service = KubernetesObjects.Load<V1Service>(output["kubernetes/service.yaml"]);
+        var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
+        var entry = pod.ResolvePort(service.Spec.Ports.Single().TargetPort.Value).Container;
+        Assert.Equal(SidecarKinds.InboundChain.Contains(kind), entry == Declaration(attributeName).Key);
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltInKinds))]
+    public void Step_4_the_kind_has_a_test_declaration_and_a_reviewed_snapshot(string attributeName)
+    {
+        var key = Declaration(attributeName).Key;
+        Assert.True(Directory.Exists(Repository.PathOf("tests", "SidecarGen.Tests", "_snapshots", "kind-" + key)), $"No snapshot kind-{key}");
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltInKinds))]
+    public void Step_5_its_docs_section_and_every_default_image_are_written_down(string attributeName)
+    {
+        var kind = Kind(attributeName);
+        var heading = Words().Replace(attributeName[..^"SidecarAttribute".Length], " $1").Trim() + " sidecar";
+        Assert.Matches(new Regex("^### " + heading + "$", RegexOptions.Multiline | RegexOptions.IgnoreCase), File.ReadAllText(Repository.PathOf("README.md")));
+        var images = File.ReadAllText(Repository.PathOf("docs", "images.md"));
+        Assert.All(kind.DefaultImages, image => Assert.Contains("`" + image + "`", images));
+    }
+
+    private static SidecarKind Kind(string attributeName) => SidecarKinds.All.Single(kind => kind.AttributeType.Name == attributeName);
+
+    /// <summary>The kind's case in <see cref="SidecarDeclarations.Each"/>: its name and the attribute as a test writes it.</summary>
+    private static KeyValuePair<string, string> Declaration(string attributeName)
+    {
+        var written = attributeName[..^"Attribute".Length];
+        var found = SidecarDeclarations.Each.Where(each => each.Value == written || each.Value.StartsWith(written + "(", StringComparison.Ordinal)).ToList();
+        Assert.True(found.Count == 1, $"SidecarDeclarations.Each has no case of [{written}]");
+        return found[0];
+    }
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex Words();
+}
