@@ -27,7 +27,7 @@ internal static class HostPorts
             var port = plan.App.Ports[0].Port;
             while (!taken.Add(port))
             {
-                port = port >= 65535 ? 1024 : port + 1;
+                port = PortSpec.After(port);
             }
 
             assigned.Add(new HostPort(plan.Name, port));

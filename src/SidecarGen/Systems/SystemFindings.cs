@@ -19,7 +19,8 @@ internal sealed class SystemFindings
     {
         foreach (var finding in found)
         {
-            var item = new SystemFinding(service.Index, finding);
+            // A finding about an MSBuild property of the system is the same for every service: it is reported once.
+            var item = new SystemFinding(finding.Ordinal == Finding.BuildProperty ? -1 : service.Index, finding);
             if (!items.Contains(item))
             {
                 items.Add(item);

@@ -18,10 +18,10 @@ internal static class PodRules
 {
     public static void Check(ValidationContext context, ServicePlan plan)
     {
-        var containers = new List<Literals> { Literals.Of(plan.App, context.Declaration) };
+        var containers = new List<WrittenValues> { WrittenValues.Of(plan.App, context.Declaration) };
         foreach (var sidecar in plan.Sidecars)
         {
-            containers.Add(Literals.Of(sidecar.Container, context.Declaration.Sidecar(sidecar.Ordinal)));
+            containers.Add(WrittenValues.Of(sidecar.Container, context.Declaration.Sidecar(sidecar.Ordinal)));
         }
 
         Ports(context, containers);
@@ -31,10 +31,10 @@ internal static class PodRules
             SidecarKinds.Of(sidecar).CheckPod(sidecar.Options, plan, context.Findings.For(sidecar.Ordinal));
         }
 
-        foreach (var literals in containers)
+        foreach (var written in containers)
         {
-            Mounts(context, literals, containers);
-            Env(context, literals);
+            Mounts(context, written, containers);
+            Env(context, written);
         }
     }
 
@@ -43,34 +43,34 @@ internal static class PodRules
     /// literal that wrote it (this container's, else the earlier owner's), with the next free port
     /// for the code fix.
     /// </summary>
-    private static void Ports(ValidationContext context, List<Literals> containers)
+    private static void Ports(ValidationContext context, List<WrittenValues> containers)
     {
         var used = new HashSet<int>();
-        foreach (var literals in containers)
+        foreach (var written in containers)
         {
-            foreach (var port in literals.Container.Ports)
+            foreach (var port in written.Container.Ports)
             {
                 used.Add(port.Port);
             }
         }
 
-        var owners = new Dictionary<int, Literals>();
-        foreach (var literals in containers)
+        var owners = new Dictionary<int, WrittenValues>();
+        foreach (var written in containers)
         {
-            var container = literals.Container;
+            var container = written.Container;
             foreach (var port in container.Ports)
             {
                 if (!owners.TryGetValue(port.Port, out var owner))
                 {
-                    owners.Add(port.Port, literals);
+                    owners.Add(port.Port, written);
                     continue;
                 }
 
                 var message = $"Port {port.Port} of '{container.Name}' is already used by '{owner.Container.Name}' in the same Pod";
                 var free = NextFreePort(port.Port, used).ToString(CultureInfo.InvariantCulture);
-                if (literals.Port(port.Port) is { } mine)
+                if (written.Port(port.Port) is { } mine)
                 {
-                    context.Report(RuleIds.PortCollision, literals.Ordinal, mine.Property, message, mine.Item, free);
+                    context.Report(RuleIds.PortCollision, written.Ordinal, mine.Property, message, mine.Item, free);
                 }
                 else if (owner.Port(port.Port) is { } theirs)
                 {
@@ -78,18 +78,18 @@ internal static class PodRules
                 }
                 else
                 {
-                    context.Report(RuleIds.PortCollision, literals.Ordinal, null, message);
+                    context.Report(RuleIds.PortCollision, written.Ordinal, null, message);
                 }
             }
         }
 
-        // The next port above that no container uses, wrapping round to 1024.
+        // The next port above that no container uses.
         int NextFreePort(int port, HashSet<int> taken)
         {
-            var free = port >= 65535 ? 1024 : port + 1;
+            var free = PortSpec.After(port);
             while (taken.Contains(free))
             {
-                free = free >= 65535 ? 1024 : free + 1;
+                free = PortSpec.After(free);
             }
 
             taken.Add(free);
@@ -101,12 +101,12 @@ internal static class PodRules
     /// Secret names become a volume name (<c>secret-a-b</c>) and Compose variables (<c>A_B_TLS_CRT</c>);
     /// two Secrets that differ only in '.' and '-' would share them, and one sidecar would read the other's keys.
     /// </summary>
-    private static void Secrets(ValidationContext context, List<Literals> containers)
+    private static void Secrets(ValidationContext context, List<WrittenValues> containers)
     {
         var owners = new Dictionary<string, string>();
-        foreach (var literals in containers)
+        foreach (var written in containers)
         {
-            var container = literals.Container;
+            var container = written.Container;
             var secrets = container.SecretFiles.Select(file => file.Secret.SecretName)
                 .Concat(container.Env.Where(variable => variable.Secret is not null).Select(variable => variable.Secret!.SecretName))
                 .Distinct();
@@ -116,7 +116,7 @@ internal static class PodRules
                 {
                     if (owners.TryGetValue(derived, out var owner) && owner != secret)
                     {
-                        context.Report(RuleIds.InvalidName, literals.Ordinal, null, $"The Secrets '{owner}' and '{secret}' would share the name '{derived}' in the manifests; give them names that differ in more than '.' and '-'");
+                        context.Report(RuleIds.InvalidName, written.Ordinal, null, $"The Secrets '{owner}' and '{secret}' would share the name '{derived}' in the manifests; give them names that differ in more than '.' and '-'");
                         break;
                     }
 
@@ -127,35 +127,35 @@ internal static class PodRules
     }
 
     /// <summary>Two volumes on one path (e.g. LogPath and MountPath alike, or either at /tmp) make an invalid Pod.</summary>
-    private static void Mounts(ValidationContext context, Literals literals, List<Literals> containers)
+    private static void Mounts(ValidationContext context, WrittenValues written, List<WrittenValues> containers)
     {
-        var container = literals.Container;
+        var container = written.Container;
         foreach (var path in container.Mounts.GroupBy(m => m.Path.TrimEnd('/')).Where(g => g.Count() > 1).Select(g => g.Key))
         {
             var culprit = containers.LastOrDefault(written => written.Path(path) is not null);
-            context.Report(RuleIds.CannotRender, culprit?.Ordinal ?? literals.Ordinal, culprit?.Path(path), $"Two volumes would be mounted at '{path}' in '{container.Name}'");
+            context.Report(RuleIds.CannotRender, culprit?.Ordinal ?? written.Ordinal, culprit?.Path(path), $"Two volumes would be mounted at '{path}' in '{container.Name}'");
         }
     }
 
     /// <summary>A variable the sidecar sets itself (e.g. OAUTH2_PROXY_CLIENT_ID) cannot be set again.</summary>
-    private static void Env(ValidationContext context, Literals literals)
+    private static void Env(ValidationContext context, WrittenValues written)
     {
-        var container = literals.Container;
+        var container = written.Container;
         foreach (var duplicate in container.Env.GroupBy(e => e.Name).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            var item = Enumerable.Range(0, literals.Env.Count).FirstOrDefault(i => literals.Env[i].StartsWith(duplicate + "=", System.StringComparison.Ordinal));
-            context.Report(RuleIds.CannotRender, literals.Ordinal, nameof(SidecarAttribute.Env), $"'{duplicate}' is set by the sidecar itself", item);
+            var item = Enumerable.Range(0, written.Env.Count).FirstOrDefault(i => written.Env[i].StartsWith(duplicate + "=", System.StringComparison.Ordinal));
+            context.Report(RuleIds.CannotRender, written.Ordinal, nameof(SidecarAttribute.Env), $"'{duplicate}' is set by the sidecar itself", item);
         }
     }
 
     /// <summary>A container of the planned Pod and the values its attribute wrote that end up in it: its ports, folder paths and variables.</summary>
-    private sealed class Literals
+    private sealed class WrittenValues
     {
         private readonly List<PortProperty> ports;
         private readonly List<PathProperty> paths;
         private readonly EquatableArray<int> portItems;
 
-        private Literals(ContainerSpec container, int ordinal, List<PortProperty> ports, EquatableArray<int> portItems, List<PathProperty> paths, EquatableArray<string> env)
+        private WrittenValues(ContainerSpec container, int ordinal, List<PortProperty> ports, EquatableArray<int> portItems, List<PathProperty> paths, EquatableArray<string> env)
         {
             Container = container;
             Ordinal = ordinal;
@@ -171,7 +171,7 @@ internal static class PodRules
 
         public EquatableArray<string> Env { get; }
 
-        public static Literals Of(ContainerSpec app, ServiceDeclaration service) => new(
+        public static WrittenValues Of(ContainerSpec app, ServiceDeclaration service) => new(
             app,
             service.ServiceOrdinal,
             service.ServiceWritten.Contains(nameof(SidecarServiceAttribute.Port)) ? new List<PortProperty> { new(nameof(SidecarServiceAttribute.Port), service.Options.Port) } : new List<PortProperty>(),
@@ -179,7 +179,7 @@ internal static class PodRules
             new List<PathProperty>(),
             EquatableArray<string>.Empty);
 
-        public static Literals Of(ContainerSpec container, SidecarDeclaration sidecar)
+        public static WrittenValues Of(ContainerSpec container, SidecarDeclaration sidecar)
         {
             var kind = SidecarKinds.Of(sidecar);
             return new(

@@ -79,9 +79,9 @@ internal static class SystemHarness
     }
 
     /// <summary>What the system's build reports: every analyzer of SidecarGen on the system's compilation.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> Analyze(IEnumerable<Service> services, Func<Service, string>? description = null)
+    public static async Task<ImmutableArray<Diagnostic>> Analyze(IEnumerable<Service> services, Func<Service, string>? description = null, IDictionary<string, string>? properties = null)
     {
-        var inputs = Inputs(services, description: description);
+        var inputs = Inputs(services, properties, description: description);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SystemAnalyzer());
         return await inputs.Compilation
             .WithAnalyzers(analyzers, new AnalyzerOptions(inputs.Files, inputs.Options))

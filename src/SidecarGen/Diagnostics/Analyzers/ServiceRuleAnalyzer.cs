@@ -8,7 +8,7 @@ namespace SidecarGen.Diagnostics.Analyzers;
 
 /// <summary>
 /// The shared shape of the rule analyzers: the service is read and validated once per compilation
-/// (<see cref="ServiceFindings"/>, through the same reader and validator the generator uses, so the
+/// (<see cref="CompilationFindings"/>, through the same reader and validator the generator uses, so the
 /// build's diagnostics and the written manifests always agree), and each analyzer reports the findings
 /// of its family. Other types cost one comparison; compilations without SidecarGen, nothing.
 /// </summary>
@@ -35,7 +35,7 @@ public abstract class ServiceRuleAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    foreach (var finding in ServiceFindings.Of(start.Compilation, entryPoint, settings, symbolContext.CancellationToken).Where(f => ids.Contains(f.RuleId)))
+                    foreach (var finding in CompilationFindings.Of(start.Compilation, entryPoint, settings, symbolContext.CancellationToken).Where(f => ids.Contains(f.RuleId)))
                     {
                         var properties = finding.FixValue is null
                             ? ImmutableDictionary<string, string?>.Empty

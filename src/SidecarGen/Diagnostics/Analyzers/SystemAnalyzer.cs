@@ -63,7 +63,7 @@ public sealed class SystemAnalyzer : DiagnosticAnalyzer
             {
                 compilation.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.For(finding.Finding.RuleId),
-                    SystemLocator.Locate(descriptions[finding.Service], finding.Finding, sources),
+                    finding.Service < 0 ? Location.None : SystemLocator.Locate(descriptions[finding.Service], finding.Finding, sources),
                     finding.Finding.Message));
             }
         });

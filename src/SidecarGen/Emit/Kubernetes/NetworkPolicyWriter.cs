@@ -77,7 +77,7 @@ internal static class NetworkPolicyWriter
             }
         }
 
-        if (RouteController.Namespace(plan) is { } controller)
+        if (IngressNamespace.Of(plan) is { } controller)
         {
             yaml.BeginMap().BeginSequence("from").BeginMap().BeginMap("namespaceSelector").BeginMap("matchLabels")
                 .Pair(NamespaceNameLabel, controller)

@@ -137,10 +137,10 @@ internal sealed class EnvoyConfig
         if (outlierDetection)
         {
             yaml.BeginMap("outlier_detection")
-                .Pair("consecutive_5xx", 5)
-                .Pair("interval", "10s")
-                .Pair("base_ejection_time", "30s")
-                .Pair("max_ejection_percent", 50)
+                .Pair("consecutive_5xx", OutlierDetection.Consecutive5xx)
+                .Pair("interval", ConfigText.Seconds(OutlierDetection.IntervalSeconds))
+                .Pair("base_ejection_time", ConfigText.Seconds(OutlierDetection.BaseEjectionSeconds))
+                .Pair("max_ejection_percent", OutlierDetection.MaxEjectionPercent)
                 .EndMap();
         }
 

@@ -32,7 +32,7 @@ internal sealed class EnvoyMesh : MeshProxy
         var secretName = options.TlsSecretName is { Length: > 0 } secret ? secret : context.ServiceName + "-mesh-tls";
         var certificates = new[] { "tls.crt", "tls.key", "ca.crt" }.Select(key => new SecretFileSpec(new SecretKeySpec(secretName, key))).ToArray();
         var egress = new List<EgressListener>();
-        foreach (var upstream in Upstreams.Resolve(options, context.Network))
+        foreach (var upstream in MeshUpstreams.Resolve(options, context.Network))
         {
             egress.Add(new EgressListener(upstream, ServiceMeshSidecar.FirstEgressPort + egress.Count));
         }
@@ -82,7 +82,7 @@ internal sealed class EnvoyMesh : MeshProxy
         return new SidecarSpec(
             container,
             ConfigFiles: EquatableArray.Of(new ConfigFileSpec(EnvoyConfig.FileName, new EnvoyConfig(settings).Render())),
-            AppEnv: egress.SelectMany(e => Upstreams.AppEnv(e.Upstream, "http://127.0.0.1:" + e.LocalPort.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
+            AppEnv: egress.SelectMany(e => MeshUpstreams.AppEnv(e.Upstream, "http://127.0.0.1:" + e.LocalPort.ToString(CultureInfo.InvariantCulture))).ToEquatableArray(),
             InboundPort: options.InboundPort,
             InboundTls: options.Mtls,
             Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),

@@ -114,7 +114,7 @@ internal abstract class InjectedMesh : MeshProxy
 
     public sealed override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context)
     {
-        var upstreams = Upstreams.Resolve(options, context.Network);
+        var upstreams = MeshUpstreams.Resolve(options, context.Network);
         var ports = MeshPorts.Of(context);
         var resources = options.Common.Resources;
 
@@ -135,7 +135,7 @@ internal abstract class InjectedMesh : MeshProxy
 
         return new SidecarSpec(
             proxy,
-            AppEnv: upstreams.SelectMany(upstream => Upstreams.AppEnv(upstream, DirectUrl(upstream))).ToEquatableArray(),
+            AppEnv: upstreams.SelectMany(upstream => MeshUpstreams.AppEnv(upstream, DirectUrl(upstream))).ToEquatableArray(),
             PodAnnotations: PodAnnotations(options, context, ports).ToEquatableArray(),
             PodLabels: PodLabels(options).ToEquatableArray(),
             ServiceAnnotations: ServiceAnnotations(options, context.UpstreamTls).ToEquatableArray(),

@@ -42,7 +42,7 @@ internal sealed record ServiceMeshOptions(
 }
 
 /// <summary>The upstreams SidecarGen can reach: <c>name=host:port</c> as written, a service's name wherever the network has it.</summary>
-internal static class Upstreams
+internal static class MeshUpstreams
 {
     public static IReadOnlyList<MeshUpstream> Resolve(ServiceMeshOptions options, ServiceNetwork network) =>
         options.Upstreams

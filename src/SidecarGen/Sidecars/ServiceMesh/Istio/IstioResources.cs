@@ -124,10 +124,10 @@ internal static class IstioResources
         {
             SpecField.Of("connectionPool", SpecNode.Map(pool)),
             SpecField.Of("outlierDetection", SpecNode.Map(
-                SpecField.Of("consecutive5xxErrors", 5),
-                SpecField.Of("interval", "10s"),
-                SpecField.Of("baseEjectionTime", "30s"),
-                SpecField.Of("maxEjectionPercent", 50))),
+                SpecField.Of("consecutive5xxErrors", OutlierDetection.Consecutive5xx),
+                SpecField.Of("interval", ConfigText.Seconds(OutlierDetection.IntervalSeconds)),
+                SpecField.Of("baseEjectionTime", ConfigText.Seconds(OutlierDetection.BaseEjectionSeconds)),
+                SpecField.Of("maxEjectionPercent", OutlierDetection.MaxEjectionPercent))),
         };
         if (mtls)
         {

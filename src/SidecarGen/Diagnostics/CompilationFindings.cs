@@ -12,7 +12,7 @@ namespace SidecarGen.Diagnostics;
 /// The findings of the project's service, read and validated once per compilation however many
 /// analyzers ask: each rule analyzer reports its own family from the same list.
 /// </summary>
-internal static class ServiceFindings
+internal static class CompilationFindings
 {
     private static readonly ConditionalWeakTable<Compilation, StrongBox<EquatableArray<Finding>>> Cache = new();
 
