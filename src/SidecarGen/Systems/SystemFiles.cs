@@ -35,14 +35,22 @@ internal static class SystemFiles
     {
         foreach (var plan in plans)
         {
-            foreach (var file in KubernetesManifests.Write(plan))
+            foreach (var file in KubernetesManifests.Write(plan, withNamespace: false))
             {
                 yield return file with { Path = KubernetesManifests.Folder + plan.Name + "/" + file.Path.Substring(KubernetesManifests.Folder.Length) };
             }
         }
 
+        // One Namespace for the whole system, which each service's folder then leaves out.
+        var resources = plans.Select(plan => plan.Name).ToList();
+        if (settings.Namespace is { } ns)
+        {
+            yield return new ManifestFile(KubernetesManifests.Folder + NamespaceWriter.FileName, NamespaceWriter.Write(ns, plans));
+            resources.Insert(0, NamespaceWriter.FileName);
+        }
+
         yield return new ManifestFile(
             KubernetesManifests.Folder + KustomizationWriter.FileName,
-            KustomizationWriter.Write(settings.Namespace, plans.Select(plan => plan.Name)));
+            KustomizationWriter.Write(settings.Namespace, resources));
     }
 }

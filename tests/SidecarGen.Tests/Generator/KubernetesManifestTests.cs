@@ -182,11 +182,43 @@ public sealed class KubernetesManifestTests
     {
         var output = GeneratorHarness.Run(Sources.OrderService, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" });
 
-        foreach (var (_, text) in output.KubernetesObjects)
+        foreach (var (_, text) in output.KubernetesObjects.Where(file => file.Key != "kubernetes/namespace.yaml"))
         {
             Assert.Equal("shop", Assert.IsAssignableFrom<IMetadata<V1ObjectMeta>>(KubernetesObjects.Load(text)[0]).Metadata.NamespaceProperty);
         }
 
         Assert.Equal("shop", (string?)YamlJson.Parse(output["kubernetes/kustomization.yaml"])["namespace"]);
+    }
+
+    /// <summary>SPEC §4b: <c>kubectl apply -k</c> on an empty cluster creates the namespace first, enforcing what every Pod already meets.</summary>
+    [Fact]
+    public void With_a_namespace_the_output_creates_it_enforcing_the_restricted_pod_security_standard()
+    {
+        var output = GeneratorHarness.Run(Sources.OrderService, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" });
+
+        var ns = KubernetesObjects.Load<V1Namespace>(output["kubernetes/namespace.yaml"]);
+        Assert.Equal("shop", ns.Metadata.Name);
+        Assert.Null(ns.Metadata.NamespaceProperty);
+        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
+        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/warn"]);
+        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/audit"]);
+        Assert.Equal("namespace.yaml", (string?)YamlJson.Parse(output["kubernetes/kustomization.yaml"])["resources"]![0]);
+        PodAssertions.Restricted(KubernetesObjects.Deployment(output).Spec.Template.Spec);
+
+        Assert.False(GeneratorHarness.Run(Sources.OrderService).Files.ContainsKey("kubernetes/namespace.yaml"));
+    }
+
+    /// <summary>An injected proxy's init container needs NET_ADMIN without the mesh's CNI plugin: enforcing restricted would refuse the Pod.</summary>
+    [Theory]
+    [InlineData("istio")]
+    [InlineData("linkerd")]
+    public void With_an_injected_mesh_the_namespace_warns_and_audits_but_does_not_enforce(string mesh)
+    {
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Meshes[mesh]), new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" });
+
+        var labels = KubernetesObjects.Load<V1Namespace>(output["kubernetes/namespace.yaml"]).Metadata.Labels;
+        Assert.False(labels.ContainsKey("pod-security.kubernetes.io/enforce"));
+        Assert.Equal("restricted", labels["pod-security.kubernetes.io/warn"]);
+        Assert.Equal("restricted", labels["pod-security.kubernetes.io/audit"]);
     }
 }

@@ -9,6 +9,7 @@ const kinds = {
   "v1/Service": "kubernetes-models/v1/Service",
   "v1/ConfigMap": "kubernetes-models/v1/ConfigMap",
   "v1/ServiceAccount": "kubernetes-models/v1/ServiceAccount",
+  "v1/Namespace": "kubernetes-models/v1/Namespace",
   "policy/v1/PodDisruptionBudget": "kubernetes-models/policy/v1/PodDisruptionBudget",
   "networking.k8s.io/v1/NetworkPolicy": "kubernetes-models/networking.k8s.io/v1/NetworkPolicy",
   "networking.k8s.io/v1/Ingress": "kubernetes-models/networking.k8s.io/v1/Ingress",

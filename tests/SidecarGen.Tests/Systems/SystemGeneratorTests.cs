@@ -14,7 +14,8 @@ public sealed class SystemGeneratorTests
         Assert.Equal("Generated", output.Status);
         var root = YamlJson.Parse(output["kubernetes/kustomization.yaml"]);
         Assert.Equal("shop", (string?)root["namespace"]);
-        Assert.Equal(new[] { "storefront", "orders", "ledger" }, root["resources"]!.AsArray().Select(node => (string?)node));
+        Assert.Equal(new[] { "namespace.yaml", "storefront", "orders", "ledger" }, root["resources"]!.AsArray().Select(node => (string?)node));
+        Assert.Equal("shop", KubernetesObjects.Load<V1Namespace>(output["kubernetes/namespace.yaml"]).Metadata.Name);
         foreach (var service in new[] { "storefront", "orders", "ledger" })
         {
             var kustomization = YamlJson.Parse(output[$"kubernetes/{service}/kustomization.yaml"]);

@@ -28,7 +28,11 @@ public sealed class SystemKustomizeTests : IDisposable
         var objects = KubernetesYaml.LoadAllFromString(yaml, strict: true);
         Assert.Equal(3, objects.OfType<V1Deployment>().Count());
         Assert.Equal(3, objects.OfType<V1NetworkPolicy>().Count());
-        Assert.All(objects.Cast<IMetadata<V1ObjectMeta>>(), o => Assert.Equal("shop", o.Metadata.NamespaceProperty));
+        var ns = Assert.Single(objects.OfType<V1Namespace>());
+        Assert.Equal("shop", ns.Metadata.Name);
+        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
+        Assert.All(objects.Where(o => o is not V1Namespace).Cast<IMetadata<V1ObjectMeta>>(), o => Assert.Equal("shop", o.Metadata.NamespaceProperty));
+        Assert.All(Directory.GetDirectories(Path.Combine(folder, "kubernetes")), service => Assert.False(File.Exists(Path.Combine(service, "namespace.yaml")), service));
         foreach (var deployment in objects.OfType<V1Deployment>())
         {
             PodAssertions.Restricted(deployment.Spec.Template.Spec);

@@ -10,14 +10,22 @@ internal static class KubernetesManifests
 {
     public const string Folder = "kubernetes/";
 
-    public static IEnumerable<ManifestFile> Write(ServicePlan plan)
+    /// <param name="plan">The service's checked plan.</param>
+    /// <param name="withNamespace">Whether the folder also creates the plan's namespace; a system's folders leave that to the system's kustomization.</param>
+    public static IEnumerable<ManifestFile> Write(ServicePlan plan, bool withNamespace = true)
     {
-        var files = new List<ManifestFile>
+        var files = new List<ManifestFile>();
+        if (withNamespace && plan.Namespace is { } ns)
+        {
+            files.Add(new(NamespaceWriter.FileName, NamespaceWriter.Write(ns, new[] { plan })));
+        }
+
+        files.AddRange(new ManifestFile[]
         {
             new(DeploymentWriter.FileName, DeploymentWriter.Write(plan)),
             new(ServiceWriter.FileName, ServiceWriter.Write(plan)),
             new(ServiceAccountWriter.FileName, ServiceAccountWriter.Write(plan)),
-        };
+        });
         files.AddRange(plan.Sidecars
             .Where(sidecar => !sidecar.ConfigFiles.IsEmpty)
             .Select(sidecar => new ManifestFile(ConfigMapWriter.FileName(sidecar), ConfigMapWriter.Write(plan, sidecar))));
