@@ -30,6 +30,7 @@ internal static class ServiceValidator
         ConcernRules.Check(context);
         PlatformRules.Check(context);
         AddOnRules.Check(context);
+        AutoscalingRules.Check(context);
 
         // The Pod as a whole (every container's ports, mounts and variables) is only meaningful for input the planner accepts.
         if (context.Findings.HasErrors)
@@ -40,6 +41,7 @@ internal static class ServiceValidator
         var plan = ServicePlanner.Plan(declaration, settings);
         PodRules.Check(context, plan);
         AddOnRules.Check(context, plan);
+        AutoscalingRules.Check(context, plan);
         return new ValidationResult(context.Findings.Items.ToEquatableArray(), context.Findings.HasErrors ? null : plan);
     }
 

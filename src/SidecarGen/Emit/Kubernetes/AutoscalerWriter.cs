@@ -9,7 +9,7 @@ namespace SidecarGen.Emit.Kubernetes;
 /// The autoscaler of an autoscaled service (<c>SidecarGenAutoscaler</c>): a HorizontalPodAutoscaler, or a
 /// KEDA ScaledObject, which creates and owns one. Both measure the app's container alone
 /// (<c>ContainerResource</c>, KEDA's <c>containerName</c>): a Pod-wide average would count the lightly
-/// loaded sidecars and hide a saturated app. Below Kubernetes 1.27 (SCG0038) they measure the Pod.
+/// loaded sidecars and hide a saturated app. Below Kubernetes 1.27 (SCG0037) they measure the Pod.
 /// </summary>
 internal static class AutoscalerWriter
 {
@@ -92,7 +92,7 @@ internal static class AutoscalerWriter
         return yaml.EndSequence().EndMap().EndMap().Finish();
     }
 
-    /// <summary>The request-rate query, when a target, a Prometheus server and a sidecar that counts requests are all there (else SCG0039 says which is missing).</summary>
+    /// <summary>The request-rate query, when a target, a Prometheus server and a sidecar that counts requests are all there (else SCG0038 says which is missing).</summary>
     public static string? RequestTrigger(ServicePlan plan, AutoscalingSpec autoscaling) =>
         autoscaling is { Scaler: AutoscalerKind.Keda, TargetRequestsPerSecond: > 0, PrometheusAddress: not null } && RequestMetric.Of(plan) is { } metric
             ? "sum(rate(" + metric.Selector + "[" + RateWindow + "]))"
