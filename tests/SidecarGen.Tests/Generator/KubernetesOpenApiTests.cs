@@ -100,7 +100,7 @@ public sealed class KubernetesOpenApiTests : IDisposable
     {
         var node = RealTool.Require("node");
         var validator = Path.Combine(OpenApiFolder(), "validate.mjs");
-        if (new[] { "external-secrets", "istio" }.Any(package => !Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", package))))
+        if (new[] { "external-secrets", "istio", "keda" }.Any(package => !Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", package))))
         {
             Assert.False(Environment.GetEnvironmentVariable("CI") == "true", ".ci/run installs tests/SidecarGen.Tests/OpenApi's packages");
             Skip.If(true, "run `npm install --prefix tests/SidecarGen.Tests/OpenApi` to validate against the OpenAPI and CRD schemas");
