@@ -48,7 +48,7 @@ public sealed class SidecarServiceAttribute : Attribute
     /// </summary>
     public string? Host { get; set; }
 
-    /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated.</summary>
+    /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated. With <see cref="MaxReplicas"/>, the default <see cref="MinReplicas"/>.</summary>
     public int Replicas { get; set; } = 2;
 
     /// <summary>The app's health endpoint, used for its startup, readiness and liveness probes. Default <c>/healthz</c>.</summary>
