@@ -48,7 +48,7 @@ public sealed class SidecarServiceAttribute : Attribute
     /// </summary>
     public string? Host { get; set; }
 
-    /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated.</summary>
+    /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated. With <see cref="MaxReplicas"/>, the default <see cref="MinReplicas"/>.</summary>
     public int Replicas { get; set; } = 2;
 
     /// <summary>The app's health endpoint, used for its startup, readiness and liveness probes. Default <c>/healthz</c>.</summary>
@@ -73,4 +73,31 @@ public sealed class SidecarServiceAttribute : Attribute
     /// service of the system is an error (SCG0017). Default: none.
     /// </summary>
     public string[]? Calls { get; set; }
+
+    private int? minReplicas;
+
+    /// <summary>
+    /// The fewest Pods the autoscaler keeps (with <see cref="MaxReplicas"/>). Default: <see cref="Replicas"/>.
+    /// </summary>
+    public int MinReplicas { get => minReplicas ?? Replicas; set => minReplicas = value; }
+
+    /// <summary>
+    /// The most Pods the autoscaler runs; above 0 the service is autoscaled (a HorizontalPodAutoscaler,
+    /// or a KEDA ScaledObject with <c>SidecarGenAutoscaler=Keda</c>) on the app container's own CPU and
+    /// memory, never its sidecars', and the Deployment carries no <c>replicas</c>. Default 0: not autoscaled.
+    /// </summary>
+    public int MaxReplicas { get; set; }
+
+    /// <summary>The app container's average CPU use the autoscaler aims for, in percent of its CPU request (1-100). Default 70.</summary>
+    public int TargetCpuUtilization { get; set; } = 70;
+
+    /// <summary>The app container's average memory use the autoscaler aims for, in percent of its memory request (1-100). Default 0: memory is not a target.</summary>
+    public int TargetMemoryUtilization { get; set; }
+
+    /// <summary>
+    /// With <c>SidecarGenAutoscaler=Keda</c>: the inbound requests per second each Pod should serve, counted by
+    /// the metrics or mesh sidecar and read from the Prometheus server at <c>SidecarGenPrometheusAddress</c>.
+    /// Default 0: requests are not a target.
+    /// </summary>
+    public int TargetRequestsPerSecond { get; set; }
 }

@@ -233,4 +233,46 @@ public sealed class PackageConsumerTests(PackedPackage package)
         Assert.True(File.Exists(consumer.ManifestPath("kubernetes/ingress.yaml")));
         Assert.Contains("prometheus.io/port: '8889'", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
     }
+
+    [Fact]
+    public void An_autoscaled_service_gets_its_autoscaler_and_a_deployment_without_replicas()
+    {
+        const string program = """
+            using SidecarGen;
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.Run();
+
+            [SidecarService("orders", MinReplicas = 2, MaxReplicas = 6, TargetRequestsPerSecond = 40)]
+            [ServiceMeshSidecar(Mtls = false)]
+            public partial class Program;
+            """;
+        var consumer = ConsumerProject.Create(package, "Scaled", program);
+
+        // SidecarGenAutoscaler left at Hpa: a HorizontalPodAutoscaler, and the request target has no effect.
+        var build = consumer.Build();
+        Assert.Contains("warning SCG0038: TargetRequestsPerSecond has no effect with a HorizontalPodAutoscaler", build);
+        var hpa = File.ReadAllText(consumer.ManifestPath("kubernetes/horizontalpodautoscaler.yaml"));
+        Assert.Contains("type: ContainerResource", hpa);
+        Assert.Contains("container: orders", hpa);
+        Assert.Contains("  - horizontalpodautoscaler.yaml", File.ReadAllText(consumer.ManifestPath("kubernetes/kustomization.yaml")));
+        Assert.DoesNotContain("replicas:", File.ReadAllText(consumer.ManifestPath("kubernetes/deployment.yaml")));
+
+        // KEDA with a Prometheus server: a ScaledObject with the request trigger takes the HPA's place.
+        DotNet.Succeed(consumer.Directory, "build", "-p:SidecarGenAutoscaler=Keda", "-p:SidecarGenPrometheusAddress=http://prometheus-operated.monitoring.svc:9090");
+        Assert.False(File.Exists(consumer.ManifestPath("kubernetes/horizontalpodautoscaler.yaml")));
+        var scaledObject = File.ReadAllText(consumer.ManifestPath("kubernetes/scaledobject.yaml"));
+        Assert.Contains("containerName: orders", scaledObject);
+        Assert.Contains("envoy_http_downstream_rq_total", scaledObject);
+
+        // A bad autoscaler and bounds that cannot work are build errors; the files stay as they were.
+        var (exitCode, output) = DotNet.Run(consumer.Directory, "build", "-p:SidecarGenAutoscaler=Kubernetes");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error SCG0023: SidecarGenAutoscaler 'Kubernetes' is not Hpa or Keda", output);
+        consumer.WriteProgram(program.Replace("MinReplicas = 2", "MinReplicas = 7", StringComparison.Ordinal));
+        (exitCode, output) = DotNet.Run(consumer.Directory, "build");
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"Program\.cs\(5,\d+\): error SCG0036: MinReplicas 7 exceeds MaxReplicas 6", output);
+        Assert.False(File.Exists(consumer.ManifestPath("kubernetes/horizontalpodautoscaler.yaml")));
+        Assert.Equal(scaledObject, File.ReadAllText(consumer.ManifestPath("kubernetes/scaledobject.yaml")));
+    }
 }

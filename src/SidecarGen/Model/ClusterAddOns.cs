@@ -15,6 +15,16 @@ internal enum PrometheusMode
     ServiceMonitor,
 }
 
+/// <summary>What scales an autoscaled service (<c>SidecarGenAutoscaler</c>).</summary>
+internal enum AutoscalerKind
+{
+    /// <summary>A HorizontalPodAutoscaler (<c>autoscaling/v2</c>).</summary>
+    Hpa,
+
+    /// <summary>A KEDA <c>ScaledObject</c> (<c>keda.sh/v1alpha1</c>), which may also scale on request rate.</summary>
+    Keda,
+}
+
 /// <summary>
 /// The operators of the cluster the build writes for, each switched on by one MSBuild property and off
 /// without it. Each value is kept as written (for the message of SCG0023) beside what it parses to; a
@@ -28,13 +38,18 @@ internal sealed record ClusterAddOns(
     string? IngressClass,
     string? IngressNamespace,
     string? SecretStoreText,
-    QualifiedName? SecretStore)
+    QualifiedName? SecretStore,
+    string? AutoscalerText = null,
+    AutoscalerKind? Autoscaler = AutoscalerKind.Hpa,
+    string? PrometheusAddress = null)
 {
     public const string PrometheusProperty = "SidecarGenPrometheus";
     public const string GatewayProperty = "SidecarGenGateway";
     public const string IngressClassProperty = "SidecarGenIngressClass";
     public const string IngressNamespaceProperty = "SidecarGenIngressNamespace";
     public const string SecretStoreProperty = "SidecarGenSecretStore";
+    public const string AutoscalerProperty = "SidecarGenAutoscaler";
+    public const string PrometheusAddressProperty = "SidecarGenPrometheusAddress";
 
     public const string ClusterSecretStore = "ClusterSecretStore";
     public const string SecretStoreKind = "SecretStore";
@@ -47,27 +62,35 @@ internal sealed record ClusterAddOns(
         var prometheus = get(PrometheusProperty);
         var gateway = get(GatewayProperty);
         var store = get(SecretStoreProperty);
+        var autoscaler = get(AutoscalerProperty);
         return new ClusterAddOns(
             prometheus,
-            prometheus is null ? PrometheusMode.Annotations : ParseMode(prometheus),
+            prometheus is null ? PrometheusMode.Annotations : Parse<PrometheusMode>(prometheus),
             gateway,
             gateway is null ? null : QualifiedName.Parse(gateway),
             get(IngressClassProperty),
             get(IngressNamespaceProperty),
             store,
-            store is null ? null : QualifiedName.Parse(store));
+            store is null ? null : QualifiedName.Parse(store),
+            autoscaler,
+            autoscaler is null ? AutoscalerKind.Hpa : Parse<AutoscalerKind>(autoscaler),
+            get(PrometheusAddressProperty));
     }
 
     /// <summary>The Prometheus mode in effect: annotations unless a monitor was asked for.</summary>
     public PrometheusMode Monitoring => Prometheus ?? PrometheusMode.Annotations;
 
-    private static PrometheusMode? ParseMode(string text)
+    /// <summary>The autoscaler in effect: a HorizontalPodAutoscaler unless KEDA was asked for.</summary>
+    public AutoscalerKind Scaler => Autoscaler ?? AutoscalerKind.Hpa;
+
+    private static TEnum? Parse<TEnum>(string text)
+        where TEnum : struct, Enum
     {
-        foreach (PrometheusMode mode in Enum.GetValues(typeof(PrometheusMode)))
+        foreach (TEnum value in Enum.GetValues(typeof(TEnum)))
         {
-            if (string.Equals(text, mode.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text, value.ToString(), StringComparison.OrdinalIgnoreCase))
             {
-                return mode;
+                return value;
             }
         }
 

@@ -63,7 +63,8 @@ internal static class ServicePlanner
             settings.Compose,
             service.Host,
             settings.AddOns,
-            network.CallersOf(name));
+            network.CallersOf(name),
+            AutoscalingSpec.Of(service.Autoscaling, settings.AddOns, SupportsContainerMetrics(settings.KubernetesVersion)));
     }
 
     /// <summary>
@@ -79,13 +80,22 @@ internal static class ServicePlanner
         declaration.Options.Name is { Length: > 0 } name ? name : Naming.KebabCase(settings.AssemblyName);
 
     /// <summary>Native sidecars (init containers with <c>restartPolicy: Always</c>) are on by default from Kubernetes 1.29.</summary>
-    public static bool SupportsNativeSidecars(string kubernetesVersion)
+    public static bool SupportsNativeSidecars(string kubernetesVersion) => IsAtLeast(kubernetesVersion, 29);
+
+    /// <summary>
+    /// An autoscaler may measure one container (<c>ContainerResource</c>) from Kubernetes 1.27, where the
+    /// HPAContainerMetrics feature gate turned beta and on by default (stable in 1.30; kubernetes/website
+    /// <c>feature-gates/HPAContainerMetrics.md</c>).
+    /// </summary>
+    public static bool SupportsContainerMetrics(string kubernetesVersion) => IsAtLeast(kubernetesVersion, 27);
+
+    private static bool IsAtLeast(string kubernetesVersion, int minorOfOne)
     {
         var parts = kubernetesVersion.TrimStart('v', 'V').Split('.');
         return parts.Length >= 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
-            && (major > 1 || (major == 1 && minor >= 29));
+            && (major > 1 || (major == 1 && minor >= minorOfOne));
     }
 
     /// <summary>The .NET SDK container properties, else <c>&lt;name&gt;:&lt;Version&gt;</c>.</summary>

@@ -6,7 +6,8 @@ namespace SidecarGen.Pod;
 /// The resolved service: every default applied, every sidecar built and wired into the traffic
 /// chain. The writers render only this. <paramref name="Host"/> is the public host name, routed as
 /// <paramref name="AddOns"/> say. <paramref name="Callers"/> are the services declared to call
-/// this one (in a system); when there are any, only they reach its entry port.
+/// this one (in a system); when there are any, only they reach its entry port. With
+/// <paramref name="Autoscaling"/>, an autoscaler decides how many Pods run, not <paramref name="Replicas"/>.
 /// </summary>
 internal sealed record ServicePlan(
     string Name,
@@ -21,8 +22,12 @@ internal sealed record ServicePlan(
     bool Compose,
     string? Host,
     ClusterAddOns AddOns,
-    EquatableArray<string> Callers = default)
+    EquatableArray<string> Callers = default,
+    AutoscalingSpec? Autoscaling = null)
 {
+    /// <summary>The most Pods that may run: the autoscaler's maximum, else <see cref="Replicas"/>.</summary>
+    public int MostPods => Autoscaling?.MaxReplicas ?? Replicas;
+
     /// <summary>The sidecars whose containers SidecarGen runs: every one but those the cluster injects (a mesh's proxy).</summary>
     public System.Collections.Generic.IEnumerable<SidecarSpec> Running => System.Linq.Enumerable.Where(Sidecars, sidecar => !sidecar.Injected);
 }

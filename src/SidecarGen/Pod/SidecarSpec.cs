@@ -17,7 +17,8 @@ namespace SidecarGen.Pod;
 /// </para>
 /// <para>
 /// <paramref name="Metrics"/> is the Prometheus endpoint it serves; <paramref name="Certificate"/> the
-/// cert-manager Certificate that writes its TLS Secret, when it names an issuer.
+/// cert-manager Certificate that writes its TLS Secret, when it names an issuer; <paramref name="Requests"/>
+/// the Prometheus counter of the requests it sees come in, for a request-rate autoscaler.
 /// </para>
 /// </summary>
 internal sealed record SidecarSpec(
@@ -36,7 +37,8 @@ internal sealed record SidecarSpec(
     EquatableArray<int> MeshBypassPorts = default,
     bool Injected = false,
     MetricsEndpoint? Metrics = null,
-    CertificateSpec? Certificate = null)
+    CertificateSpec? Certificate = null,
+    RequestMetric? Requests = null)
 {
     /// <summary>The position of the attribute that declared it on the service class (<see cref="Model.SidecarDeclaration.Ordinal"/>), set by the planner.</summary>
     public int Ordinal { get; init; } = -1;

@@ -50,6 +50,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidHost = Error(RuleIds.InvalidHost, "Host is not a DNS name", "{0}");
     public static readonly DiagnosticDescriptor InvalidIssuer = Error(RuleIds.InvalidIssuer, "Invalid certificate issuer reference", "{0}");
     public static readonly DiagnosticDescriptor AddOnWithoutEffect = Warning(RuleIds.AddOnWithoutEffect, "A cluster add-on setting has no effect or cannot work", "{0}");
+    // Autoscaling (MinReplicas, MaxReplicas, the targets, SidecarGenAutoscaler).
+    public static readonly DiagnosticDescriptor InvalidAutoscaling = Error(RuleIds.InvalidAutoscaling, "Autoscaling bounds or targets cannot work", "{0}");
+    public static readonly DiagnosticDescriptor NoContainerMetrics = Warning(RuleIds.NoContainerMetrics, "The autoscaler cannot measure the app's container alone on this Kubernetes version", "{0}");
+    public static readonly DiagnosticDescriptor AutoscalingWithoutEffect = Warning(RuleIds.AutoscalingWithoutEffect, "An autoscaling setting has no effect", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -59,6 +63,7 @@ internal static class DiagnosticDescriptors
         IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
         UnreadableService,
+        InvalidAutoscaling, NoContainerMetrics, AutoscalingWithoutEffect,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

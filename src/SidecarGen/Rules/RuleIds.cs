@@ -33,4 +33,7 @@ internal static class RuleIds
     public const string InvalidIssuer = "SCG0025";
     public const string AddOnWithoutEffect = "SCG0026";
     public const string UnreadableService = "SCG0027";
+    public const string InvalidAutoscaling = "SCG0036";
+    public const string NoContainerMetrics = "SCG0037";
+    public const string AutoscalingWithoutEffect = "SCG0038";
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Rules;
+using SidecarGen.Sidecars;
 
 namespace SidecarGen.Validation;
 
@@ -38,6 +39,16 @@ internal static class AddOnRules
         if (addOns.SecretStoreText is { } store && !IsSecretStore(addOns.SecretStore))
         {
             Property(context, $"{ClusterAddOns.SecretStoreProperty} '{store}' is not ClusterSecretStore/<name> or SecretStore/<name>");
+        }
+
+        if (addOns.AutoscalerText is { } autoscaler && addOns.Autoscaler is null)
+        {
+            Property(context, $"{ClusterAddOns.AutoscalerProperty} '{autoscaler}' is not Hpa or Keda");
+        }
+
+        if (addOns.PrometheusAddress is { } address && SidecarChecks.HttpUrl(address) is null)
+        {
+            Property(context, $"{ClusterAddOns.PrometheusAddressProperty} '{address}' is not an absolute http(s) URL of a Prometheus server (e.g. http://prometheus-operated.monitoring.svc:9090)");
         }
 
         if (context.Service.Host is { } host && !IsHostName(host))

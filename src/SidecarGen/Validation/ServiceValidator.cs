@@ -23,11 +23,13 @@ internal static class ServiceValidator
         ConcernRules.Check(context);
         PlatformRules.Check(context);
         AddOnRules.Check(context);
+        AutoscalingRules.Check(context);
     }
 
     public static void CheckPlan(ValidationContext context, ServicePlan plan)
     {
         PodRules.Check(context, plan);
         AddOnRules.Check(context, plan);
+        AutoscalingRules.Check(context, plan);
     }
 }

@@ -28,7 +28,9 @@ public sealed class ClusterAddOnAnalyzerTests
         """,
         ("SidecarGenPrometheus", "ServiceMonitor"),
         ("SidecarGenGateway", "gateway-system/public"),
-        ("SidecarGenSecretStore", "ClusterSecretStore/vault"));
+        ("SidecarGenSecretStore", "ClusterSecretStore/vault"),
+        ("SidecarGenAutoscaler", "keda"),
+        ("SidecarGenPrometheusAddress", "https://prometheus.example.com"));
 
     [Theory]
     [InlineData("SidecarGenPrometheus", "Prometheus", "SidecarGenPrometheus 'Prometheus' is not Annotations, PodMonitor or ServiceMonitor")]
@@ -38,6 +40,8 @@ public sealed class ClusterAddOnAnalyzerTests
     [InlineData("SidecarGenIngressNamespace", "ingress.nginx", "SidecarGenIngressNamespace 'ingress.nginx' is not a namespace name (a lowercase DNS label)")]
     [InlineData("SidecarGenSecretStore", "vault", "SidecarGenSecretStore 'vault' is not ClusterSecretStore/<name> or SecretStore/<name>")]
     [InlineData("SidecarGenSecretStore", "clustersecretstore/vault", "SidecarGenSecretStore 'clustersecretstore/vault' is not ClusterSecretStore/<name> or SecretStore/<name>")]
+    [InlineData("SidecarGenAutoscaler", "Kubernetes", "SidecarGenAutoscaler 'Kubernetes' is not Hpa or Keda")]
+    [InlineData("SidecarGenPrometheusAddress", "prometheus:9090", "SidecarGenPrometheusAddress 'prometheus:9090' is not an absolute http(s) URL of a Prometheus server (e.g. http://prometheus-operated.monitoring.svc:9090)")]
     public Task SCG0023_a_bad_msbuild_property_is_a_build_error_without_a_location(string property, string value, string message) =>
         Verify<ClusterAddOnAnalyzer>.Analyzer(
             Service,

@@ -13,7 +13,7 @@ namespace SidecarGen.Tests.Generator;
 public sealed class ClusterAddOnTests
 {
     private static readonly string[] AddOnSettings =
-        { "SidecarGenPrometheus", "SidecarGenGateway", "SidecarGenIngressClass", "SidecarGenIngressNamespace", "SidecarGenSecretStore" };
+        { "SidecarGenPrometheus", "SidecarGenGateway", "SidecarGenIngressClass", "SidecarGenIngressNamespace", "SidecarGenSecretStore", "SidecarGenAutoscaler", "SidecarGenPrometheusAddress" };
 
     [Fact]
     public void Every_add_on_property_is_compiler_visible_and_tested()

@@ -63,6 +63,59 @@ public sealed class KubernetesOpenApiTests : IDisposable
         Assert.All(resources, file => Assert.True(CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)) is [], file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(YamlJson.Parse(file.Value)))));
     }
 
+    /// <summary>Every object of each autoscaled service: the HorizontalPodAutoscaler against the Kubernetes OpenAPI schema, the ScaledObject against @kubernetes-models/keda.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(AutoscaledServices.Names), MemberType = typeof(AutoscaledServices))]
+    public void Every_object_of_an_autoscaled_service_matches_its_schema(string name) => Validate("autoscale-" + name, AutoscaledServices.Run(name));
+
+    /// <summary>The ScaledObject walked against the CRD KEDA v2.20.2 publishes (Schemas/crds).</summary>
+    [Theory]
+    [InlineData("keda")]
+    [InlineData("keda-collector")]
+    [InlineData("keda-istio")]
+    [InlineData("keda-linkerd")]
+    public void The_scaled_object_sets_only_fields_keda_defines(string name)
+    {
+        var scaledObject = YamlJson.Parse(AutoscaledServices.Run(name)["kubernetes/scaledobject.yaml"]);
+        Assert.Empty(CustomResourceSchemas.Violations(scaledObject));
+    }
+
+    [Fact]
+    public void The_crd_check_finds_a_field_keda_does_not_define()
+    {
+        var scaledObject = YamlJson.Parse(AutoscaledServices.Run("keda")["kubernetes/scaledobject.yaml"].Replace("minReplicaCount:", "minReplicas:"));
+        Assert.Contains("spec.minReplicas: not a field of the CRD", CustomResourceSchemas.Violations(scaledObject));
+    }
+
+    /// <summary>
+    /// The CRD leaves a trigger's metadata a map of strings; each scaler reads its own keys. These are the
+    /// keys of the scalers we write, as KEDA v2.20.2 declares them (kedacore/keda <c>pkg/scalers/cpu_memory_scaler.go</c>
+    /// and <c>prometheus_scaler.go</c>, their <c>keda:"name=..."</c> tags), with the ones each requires.
+    /// </summary>
+    [Theory]
+    [InlineData("keda")]
+    [InlineData("keda-collector")]
+    [InlineData("keda-istio")]
+    [InlineData("keda-linkerd")]
+    public void Each_trigger_sets_only_metadata_its_scaler_reads(string name)
+    {
+        var scalers = new Dictionary<string, (string[] Keys, string[] Required)>
+        {
+            ["cpu"] = (["type", "value", "containerName"], ["value"]),
+            ["memory"] = (["type", "value", "containerName"], ["value"]),
+            ["prometheus"] = (["serverAddress", "query", "queryParameters", "threshold", "activationThreshold", "namespace", "customHeaders", "ignoreNullValues", "unsafeSsl", "awsRegion", "timeout", "identityOwner"], ["serverAddress", "query", "threshold"]),
+        };
+        var triggers = YamlJson.Parse(AutoscaledServices.Run(name)["kubernetes/scaledobject.yaml"])["spec"]!["triggers"]!.AsArray();
+        Assert.Equal(new[] { "cpu", "prometheus" }, triggers.Select(t => (string)t!["type"]!));
+        foreach (var trigger in triggers)
+        {
+            var (keys, required) = scalers[(string)trigger!["type"]!];
+            var metadata = trigger["metadata"]!.AsObject().Select(m => m.Key).ToList();
+            Assert.All(metadata, key => Assert.Contains(key, keys));
+            Assert.All(required, key => Assert.Contains(key, metadata));
+        }
+    }
+
     /// <summary>Istio's objects, each provider setting of them, walked against the CRDs istio/api publishes (Schemas/crds).</summary>
     [Theory]
     [InlineData("istio")]
@@ -100,7 +153,7 @@ public sealed class KubernetesOpenApiTests : IDisposable
     {
         var node = RealTool.Require("node");
         var validator = Path.Combine(OpenApiFolder(), "validate.mjs");
-        if (new[] { "external-secrets", "istio" }.Any(package => !Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", package))))
+        if (new[] { "external-secrets", "istio", "keda" }.Any(package => !Directory.Exists(Path.Combine(OpenApiFolder(), "node_modules", "@kubernetes-models", package))))
         {
             Assert.False(Environment.GetEnvironmentVariable("CI") == "true", ".ci/run installs tests/SidecarGen.Tests/OpenApi's packages");
             Skip.If(true, "run `npm install --prefix tests/SidecarGen.Tests/OpenApi` to validate against the OpenAPI and CRD schemas");

@@ -58,6 +58,17 @@ public sealed class SnapshotTests
     public void Cluster_add_ons(string variant) =>
         Snapshots.Match("addons-" + variant.ToLowerInvariant(), GeneratorHarness.Run(AddOnServices.Source, AddOnServices.Properties(variant)).Files);
 
+    /// <summary>Autoscaled services: every file of the representative cases, the autoscaler alone of the others.</summary>
+    [Theory]
+    [MemberData(nameof(AutoscaledServices.Names), MemberType = typeof(AutoscaledServices))]
+    public void Autoscaled_services(string name)
+    {
+        var files = AutoscaledServices.Run(name).Files;
+        Snapshots.Match(
+            "autoscale-" + name,
+            name is "hpa" or "keda" ? files : files.Where(file => file.Key.EndsWith("horizontalpodautoscaler.yaml", StringComparison.Ordinal) || file.Key.EndsWith("scaledobject.yaml", StringComparison.Ordinal)).ToDictionary());
+    }
+
     [Fact]
     public void All_sidecars_together() => Snapshots.Match("all-sidecars", GeneratorHarness.Run(SidecarDeclarations.All()).Files);
 

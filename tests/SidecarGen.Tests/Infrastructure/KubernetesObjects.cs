@@ -13,7 +13,7 @@ internal static class KubernetesObjects
 {
     private static readonly string[] CustomResourceGroups =
     {
-        "monitoring.coreos.com/", "cert-manager.io/", "gateway.networking.k8s.io/", "external-secrets.io/", "networking.istio.io/", "security.istio.io/",
+        "monitoring.coreos.com/", "cert-manager.io/", "gateway.networking.k8s.io/", "external-secrets.io/", "networking.istio.io/", "security.istio.io/", "keda.sh/",
     };
 
     public static IReadOnlyList<object> Load(string yaml)
@@ -25,7 +25,7 @@ internal static class KubernetesObjects
         return objects;
     }
 
-    /// <summary>An object of an add-on's CRD (Prometheus Operator, cert-manager, Gateway API, External Secrets) or a mesh's (Istio).</summary>
+    /// <summary>An object of an add-on's CRD (Prometheus Operator, cert-manager, Gateway API, External Secrets, KEDA) or a mesh's (Istio).</summary>
     public static bool IsCustomResource(string yaml) =>
         (string?)YamlJson.Parse(yaml)["apiVersion"] is { } apiVersion
         && CustomResourceGroups.Any(group => apiVersion.StartsWith(group, StringComparison.Ordinal));

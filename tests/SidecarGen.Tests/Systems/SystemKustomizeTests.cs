@@ -39,6 +39,37 @@ public sealed class SystemKustomizeTests : IDisposable
         }
     }
 
+    /// <summary>Each autoscaled service of a system gets its own autoscaler, which the system's kustomization reaches through the service's folder.</summary>
+    [SkippableFact]
+    public void Each_autoscaled_service_scales_its_own_deployment()
+    {
+        var kubectl = RealTool.Require("kubectl");
+        var services = new[]
+        {
+            Shop.Of("Storefront", "SidecarService(\"storefront\", Image = \"registry.example.com/storefront:1.0.0\", Calls = new[] { \"orders\" }, MaxReplicas = 6)", "AuthProxySidecar(IssuerUrl = \"https://login.example.com/realms/shop\")"),
+            Shop.Of("Orders", "SidecarService(\"orders\", Image = \"registry.example.com/orders:1.0.0\", MinReplicas = 3, MaxReplicas = 9)", "MetricsSidecar"),
+            Shop.Ledger,
+        };
+        Write(SystemHarness.Run(services, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" }));
+
+        var (exitCode, yaml) = Processes.Run(kubectl, new[] { "kustomize", Path.Combine(folder, "kubernetes") });
+
+        Assert.True(exitCode == 0, yaml);
+        var objects = KubernetesYaml.LoadAllFromString(yaml, strict: true);
+        var deployments = objects.OfType<V1Deployment>().ToDictionary(d => d.Metadata.Name);
+        var autoscalers = objects.OfType<V2HorizontalPodAutoscaler>().ToList();
+        Assert.Equal(new[] { ("orders", 3, 9), ("storefront", 2, 6) }, autoscalers.Select(a => (a.Spec.ScaleTargetRef.Name, a.Spec.MinReplicas ?? 0, a.Spec.MaxReplicas)).Order());
+        foreach (var autoscaler in autoscalers)
+        {
+            var deployment = deployments[autoscaler.Spec.ScaleTargetRef.Name];
+            Assert.Equal(("apps/v1", "Deployment", "shop"), (autoscaler.Spec.ScaleTargetRef.ApiVersion, autoscaler.Spec.ScaleTargetRef.Kind, autoscaler.Metadata.NamespaceProperty));
+            Assert.Null(deployment.Spec.Replicas);
+            Assert.All(autoscaler.Spec.Metrics, metric => Assert.Equal(deployment.Metadata.Name, metric.ContainerResource.Container));
+        }
+
+        Assert.Equal(2, deployments["ledger"].Spec.Replicas);
+    }
+
     [SkippableTheory]
     [InlineData("envoy")]
     [InlineData("istio")]

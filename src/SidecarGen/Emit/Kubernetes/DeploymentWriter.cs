@@ -20,9 +20,14 @@ internal static class DeploymentWriter
     public static string Write(ServicePlan plan)
     {
         var yaml = Metadata.Begin(plan, "apps/v1", "Deployment", plan.Name);
-        yaml.BeginMap("spec")
-            .Pair("replicas", plan.Replicas)
-            .Pair("revisionHistoryLimit", 5);
+        yaml.BeginMap("spec");
+        // An autoscaled Deployment leaves the count to its autoscaler: a replicas field would reset it on every apply or GitOps sync.
+        if (plan.Autoscaling is null)
+        {
+            yaml.Pair("replicas", plan.Replicas);
+        }
+
+        yaml.Pair("revisionHistoryLimit", 5);
         Metadata.Selector(yaml, plan);
         yaml.BeginMap("template");
         PodMetadata(yaml, plan);

@@ -32,9 +32,14 @@ internal static class KubernetesManifests
         files.AddRange(plan.Sidecars
             .SelectMany(sidecar => sidecar.Objects)
             .Select(spec => new ManifestFile(spec.FileName, ObjectWriter.Write(plan, spec))));
-        if (plan.Replicas > 1)
+        if (plan.MostPods > 1)
         {
             files.Add(new(PodDisruptionBudgetWriter.FileName, PodDisruptionBudgetWriter.Write(plan)));
+        }
+
+        if (plan.Autoscaling is { } autoscaling)
+        {
+            files.Add(new(AutoscalerWriter.FileName(autoscaling), AutoscalerWriter.Write(plan, autoscaling)));
         }
 
         files.Add(new(NetworkPolicyWriter.FileName, NetworkPolicyWriter.Write(plan)));

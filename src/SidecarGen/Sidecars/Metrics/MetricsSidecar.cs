@@ -52,6 +52,15 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + ConfigText.Number(options.OtlpPort)),
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
                 EnvVarSpec.Literal("OTEL_SERVICE_NAME", context.ServiceName)),
-            Metrics: metrics);
+            Metrics: metrics,
+            Requests: Requests(context));
     }
+
+    /// <summary>
+    /// The app's own count of the requests it served: ASP.NET Core's <c>http.server.request.duration</c>
+    /// histogram (seconds), as the collector's Prometheus exporter names it, labelled <c>service_name</c> by
+    /// <c>resource_to_telemetry_conversion</c> from the <c>OTEL_SERVICE_NAME</c> the app is given.
+    /// </summary>
+    private static RequestMetric Requests(SidecarContext context) =>
+        RequestMetric.Of("http_server_request_duration_seconds_count", "namespace", context.Namespace, new LabelMatcher("service_name", context.ServiceName));
 }

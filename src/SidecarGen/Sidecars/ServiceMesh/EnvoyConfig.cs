@@ -20,6 +20,13 @@ internal sealed class EnvoyConfig
     /// <summary>What every provider retries on: failures before the request reached the app, which are safe to repeat.</summary>
     public const string RetryOn = "connect-failure,refused-stream,reset,unavailable";
 
+    /// <summary>
+    /// The inbound listener's stat prefix: Envoy's Prometheus output names its request counter
+    /// <c>envoy_http_downstream_rq_total{envoy_http_conn_manager_prefix="inbound"}</c> (the tag Envoy's default
+    /// extractor takes from <c>http.&lt;stat_prefix&gt;.downstream_rq_total</c>).
+    /// </summary>
+    public const string InboundStatPrefix = "inbound";
+
     public EnvoyConfig(MeshSettings settings) => Settings = settings;
 
     private MeshSettings Settings { get; }
@@ -32,7 +39,7 @@ internal sealed class EnvoyConfig
         yaml.EndMap();
 
         yaml.BeginMap("static_resources").BeginSequence("listeners");
-        Listener(yaml, "inbound", "0.0.0.0", Settings.InboundPort, "inbound", Settings.Mtls, routes => Route(routes, "/", "app", retry: true));
+        Listener(yaml, "inbound", "0.0.0.0", Settings.InboundPort, InboundStatPrefix, Settings.Mtls, routes => Route(routes, "/", "app", retry: true));
         Listener(yaml, "stats", "0.0.0.0", Settings.StatsPort, "stats", false, routes =>
         {
             Route(routes, "/stats/prometheus", "admin", retry: false);

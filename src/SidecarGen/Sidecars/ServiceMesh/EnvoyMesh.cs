@@ -86,6 +86,19 @@ internal sealed class EnvoyMesh : MeshProxy
             InboundPort: options.InboundPort,
             InboundTls: options.Mtls,
             Metrics: new MetricsEndpoint(stats.Name, stats.Port, "/stats/prometheus"),
-            Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null);
+            Certificate: options.Mtls ? CertificateIssuers.For(options.Issuer, certificates[0], clientAuth: true) : null,
+            Requests: Requests(context));
     }
+
+    /// <summary>
+    /// The inbound listener's request counter. Envoy's stats carry no Pod identity: <c>namespace</c> and
+    /// <c>pod</c> are the target labels the scraper adds (Prometheus Operator's PodMonitor and ServiceMonitor
+    /// do), and a Deployment's Pods are named <c>&lt;deployment&gt;-&lt;template hash&gt;-&lt;suffix&gt;</c>.
+    /// </summary>
+    private static RequestMetric Requests(SidecarContext context) => RequestMetric.Of(
+        "envoy_http_downstream_rq_total",
+        "namespace",
+        context.Namespace,
+        new LabelMatcher("envoy_http_conn_manager_prefix", EnvoyConfig.InboundStatPrefix),
+        new LabelMatcher("pod", context.ServiceName + "-[a-z0-9]+-[a-z0-9]+", Regex: true));
 }

@@ -39,6 +39,9 @@ internal abstract class InjectedMesh : MeshProxy
     /// <summary>Ports of the proxy other Pods reach (its inbound or telemetry port), admitted by the NetworkPolicy.</summary>
     protected abstract IEnumerable<int> IngressPorts { get; }
 
+    /// <summary>The proxy's counter of the requests coming into this service's Pods, as the mesh's Prometheus labels it.</summary>
+    protected abstract RequestMetric Requests(SidecarContext context);
+
     protected virtual IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) => Enumerable.Empty<ObjectSpec>();
 
     public override IEnumerable<IgnoredProperty> Ignored(ServiceMeshOptions options)
@@ -142,7 +145,8 @@ internal abstract class InjectedMesh : MeshProxy
             ServiceAppProtocol: context.UpstreamTls ? "https" : "http",
             IngressPorts: IngressPorts.ToEquatableArray(),
             Objects: Objects(options, context, upstreams).ToEquatableArray(),
-            Injected: true);
+            Injected: true,
+            Requests: Requests(context));
     }
 
     /// <summary>

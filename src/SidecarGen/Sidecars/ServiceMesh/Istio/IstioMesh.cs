@@ -67,6 +67,17 @@ internal sealed class IstioMesh : InjectedMesh
         }
     }
 
+    /// <summary>
+    /// Istio's standard <c>istio_requests_total</c>, as the receiving proxy reports it; the workload labels
+    /// are the proxy's own (the queries fluxcd/flagger <c>pkg/metrics/observers/istio.go</c> runs).
+    /// </summary>
+    protected override RequestMetric Requests(SidecarContext context) => RequestMetric.Of(
+        "istio_requests_total",
+        "destination_workload_namespace",
+        context.Namespace,
+        new LabelMatcher("reporter", "destination"),
+        new LabelMatcher("destination_workload", context.ServiceName));
+
     protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
         IstioResources.For(options, context.ServiceName, upstreams, context.UpstreamTls, context.Network.CallersOf(context.ServiceName), context.Namespace);
 

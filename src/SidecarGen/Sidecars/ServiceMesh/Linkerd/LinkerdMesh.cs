@@ -54,6 +54,17 @@ internal sealed class LinkerdMesh : InjectedMesh
         yield return new IgnoredProperty(nameof(ServiceMeshSidecarAttribute.MaxPendingRequests), limits);
     }
 
+    /// <summary>
+    /// The proxy's <c>request_total</c> in the inbound direction; <c>deployment</c> and <c>namespace</c> are the
+    /// labels Linkerd Viz's Prometheus adds (the queries fluxcd/flagger <c>pkg/metrics/observers/linkerd.go</c> runs).
+    /// </summary>
+    protected override RequestMetric Requests(SidecarContext context) => RequestMetric.Of(
+        "request_total",
+        "namespace",
+        context.Namespace,
+        new LabelMatcher("direction", "inbound"),
+        new LabelMatcher("deployment", context.ServiceName));
+
     protected override IEnumerable<KeyValue> PodAnnotations(ServiceMeshOptions options, SidecarContext context, MeshPorts ports)
     {
         yield return new KeyValue("linkerd.io/inject", "enabled");
