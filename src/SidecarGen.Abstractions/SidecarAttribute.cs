@@ -10,10 +10,8 @@ namespace SidecarGen;
 /// <remarks>
 /// Use it directly for any image, or derive your own sidecar attribute from it: give the derived
 /// class a parameterless constructor calling <c>base(name, image)</c> and declare its concern with
-/// <see cref="SidecarConcernAttribute"/>. The built-in sidecars (<see cref="LoggingSidecarAttribute"/>,
-/// <see cref="MetricsSidecarAttribute"/>, <see cref="AuthProxySidecarAttribute"/>,
-/// <see cref="ServiceMeshSidecarAttribute"/>, <see cref="ConfigWatcherSidecarAttribute"/>,
-/// <see cref="TlsTerminationSidecarAttribute"/>) derive from it too, so every property here applies
+/// <see cref="SidecarConcernAttribute"/>. The built-in sidecars of this namespace (e.g.
+/// <see cref="LoggingSidecarAttribute"/>) derive from it too, so every property here applies
 /// to them. Every container runs with the restricted security context (non-root, no added
 /// capabilities) unless <see cref="Capabilities"/> or <see cref="RunAsRoot"/> say otherwise.
 /// </remarks>

@@ -47,4 +47,25 @@ internal static class SidecarChecks
     /// <summary>SCG0016: a folder the sidecar mounts: absolute, no surrounding spaces, not the root.</summary>
     public static bool IsFolderPath(string path) =>
         path.StartsWith("/", StringComparison.Ordinal) && path.Trim() == path;
+
+    /// <summary>SCG0016: a folder a sidecar writes for the app to read, which must be <see cref="IsFolderPath"/> and not '/'.</summary>
+    public static void MountFolder(AttributeFindings findings, string property, string path)
+    {
+        if (!IsFolderPath(path) || path.TrimEnd('/').Length == 0)
+        {
+            findings.Report(RuleIds.CannotRender, property, $"{property} '{path}' must be an absolute folder path other than '/'");
+        }
+    }
+
+    /// <summary>
+    /// SCG0016: a key path in a store (<c>a/b-c_d.e</c>) written into a template's quoted string, so it
+    /// holds nothing a template or HCL would read as syntax.
+    /// </summary>
+    public static void KeyPath(AttributeFindings findings, string property, string? key)
+    {
+        if (key is not null && (key.Trim('/').Length == 0 || !key.All(c => char.IsLetterOrDigit(c) || c is '/' or '-' or '_' or '.')))
+        {
+            findings.Report(RuleIds.CannotRender, property, $"{property} '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Rules;
@@ -26,16 +25,8 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
 
     protected override void Check(ConfigWatcherOptions options, AttributeFindings findings)
     {
-        if (options.Key is { } key && (key.Trim('/').Length == 0 || !key.All(c => char.IsLetterOrDigit(c) || c is '/' or '-' or '_' or '.')))
-        {
-            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.Key), $"{nameof(ConfigWatcherSidecarAttribute.Key)} '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
-        }
-
-        if (!SidecarChecks.IsFolderPath(options.MountPath) || options.MountPath.TrimEnd('/').Length == 0)
-        {
-            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.MountPath), $"{nameof(ConfigWatcherSidecarAttribute.MountPath)} '{options.MountPath}' must be an absolute folder path other than '/'");
-        }
-
+        SidecarChecks.KeyPath(findings, nameof(ConfigWatcherSidecarAttribute.Key), options.Key);
+        SidecarChecks.MountFolder(findings, nameof(ConfigWatcherSidecarAttribute.MountPath), options.MountPath);
         SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, options.AddressUrl, required: false);
     }
 

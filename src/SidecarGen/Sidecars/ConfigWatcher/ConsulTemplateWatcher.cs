@@ -40,7 +40,7 @@ internal static class ConsulTemplateWatcher
         var address = context.Address;
         var text = new StringBuilder()
             .Append("consul {\n")
-            .Append("  address = ").Append(Quote(address.Authority)).Append('\n');
+            .Append("  address = ").Append(ConfigText.HclString(address.Authority)).Append('\n');
         if (address.Scheme == Uri.UriSchemeHttps)
         {
             text.Append("  ssl {\n    enabled = true\n    verify  = true\n  }\n");
@@ -50,12 +50,10 @@ internal static class ConsulTemplateWatcher
             .Append("}\n\n")
             .Append("wait {\n  min = \"2s\"\n  max = \"10s\"\n}\n\n")
             .Append("template {\n")
-            .Append("  contents    = ").Append(Quote("{{ tree \"" + context.Key.Trim('/') + "\" | explode | toJSONPretty }}")).Append('\n')
-            .Append("  destination = ").Append(Quote(destination)).Append('\n')
+            .Append("  contents    = ").Append(ConfigText.HclString("{{ tree \"" + context.Key.Trim('/') + "\" | explode | toJSONPretty }}")).Append('\n')
+            .Append("  destination = ").Append(ConfigText.HclString(destination)).Append('\n')
             .Append("  perms       = 0644\n")
             .Append("}\n");
         return text.ToString();
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("${", "$${").Replace("%{", "%%{") + "\"";
 }
