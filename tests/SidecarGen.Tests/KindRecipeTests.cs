@@ -22,7 +22,14 @@ public sealed partial class KindRecipeTests
         var type = Kind(attributeName).AttributeType;
         Assert.True(type.IsSealed, $"{attributeName} is not sealed");
         Assert.Equal(new[] { "SIDECARGEN_KEEP_ATTRIBUTES" }, type.GetCustomAttributes<ConditionalAttribute>(inherit: false).Select(c => c.ConditionString));
-        Assert.Single(type.GetCustomAttributes<SidecarConcernAttribute>(inherit: false));
+        var concern = Assert.Single(type.GetCustomAttributes<SidecarConcernAttribute>(inherit: false)).Concern;
+        Assert.True(concern != SidecarConcerns.None && Enum.IsDefined(concern), $"{attributeName}'s concern {concern} is not one flag of SidecarConcerns");
+
+        // Built-in kinds go together in one Pod (SidecarDeclarations.All), so a kind whose concern is taken needs a new flag.
+        var sharing = SidecarKinds.All.Where(other => other != SidecarKinds.Generic && other.AttributeType != type)
+            .Where(other => other.AttributeType.GetCustomAttributes<SidecarConcernAttribute>(inherit: false).Any(c => c.Concern == concern))
+            .Select(other => other.AttributeType.Name);
+        Assert.True(!sharing.Any(), $"{attributeName} takes {concern}, as {string.Join(", ", sharing)} does: give it a new flag of SidecarConcerns");
         var usage = type.GetCustomAttribute<AttributeUsageAttribute>(inherit: false);
         Assert.True(usage is { ValidOn: AttributeTargets.Class, AllowMultiple: true, Inherited: false }, $"{attributeName} lacks [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]");
         Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
@@ -40,6 +47,15 @@ public sealed partial class KindRecipeTests
         {
             Assert.True(File.Exists(Repository.PathOf("src", "SidecarGen", "Sidecars", folder, type.Name + ".cs")), $"src/SidecarGen/Sidecars/{folder}/{type.Name}.cs is missing");
         }
+
+        // Its single-port and folder properties are listed by Ports and Paths, so collisions land on their literals.
+        var attribute = (SidecarAttribute)Activator.CreateInstance(kind.AttributeType)!;
+        var options = kind.Read(attribute);
+        var own = kind.AttributeType.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+        var ports = own.Where(p => p.PropertyType == typeof(int) && p.Name.EndsWith("Port", StringComparison.Ordinal)).Select(p => p.Name);
+        Assert.All(ports, port => Assert.True(kind.Ports(options).Any(p => p.Property == port), $"{attributeName}.{port} is not among {kind.GetType().Name}.Ports"));
+        var folders = own.Where(p => p.PropertyType == typeof(string) && p.Name.EndsWith("Path", StringComparison.Ordinal) && p.GetValue(attribute) is string path && path.StartsWith('/')).Select(p => p.Name);
+        Assert.All(folders, folder => Assert.True(kind.Paths(options).Any(p => p.Property == folder), $"{attributeName}.{folder} is not among {kind.GetType().Name}.Paths"));
     }
 
     /// <summary>A kind takes inbound traffic exactly when the registry's inbound chain lists it.</summary>
@@ -69,7 +85,9 @@ public sealed partial class KindRecipeTests
     {
         var kind = Kind(attributeName);
         var heading = Words().Replace(attributeName[..^"SidecarAttribute".Length], " $1").Trim() + " sidecar";
-        Assert.Matches(new Regex("^### " + heading + "$", RegexOptions.Multiline | RegexOptions.IgnoreCase), File.ReadAllText(Repository.PathOf("README.md")));
+        var readme = File.ReadAllText(Repository.PathOf("README.md"));
+        Assert.Matches(new Regex("^### " + heading + "$", RegexOptions.Multiline | RegexOptions.IgnoreCase), readme);
+        Assert.True(Regex.IsMatch(readme, "^\\| `\\[" + attributeName[..^"Attribute".Length] + "\\]` \\|", RegexOptions.Multiline), $"README.md's table of attributes has no row for [{attributeName[..^"Attribute".Length]}]");
         var images = File.ReadAllText(Repository.PathOf("docs", "images.md"));
         Assert.All(kind.DefaultImages, image => Assert.Contains("`" + image + "`", images));
     }

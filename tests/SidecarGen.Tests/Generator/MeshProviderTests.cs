@@ -168,8 +168,18 @@ public sealed class MeshProviderTests
             .ToList();
         Assert.Contains(4180, probed);
         Assert.Equal(string.Join(",", probed), annotations[inbound]);
-        Assert.Equal("2379", annotations[outbound]);
+
+        // Outbound, every store a sidecar alone asks to reach directly (the config watcher's etcd here),
+        // so a kind added to the registry is counted without a change here.
+        Assert.Equal(new[] { 2379 }, OutboundBypass(Run(mesh, new[] { "config-watcher" }), outbound));
+        var alone = Others.SelectMany(other => OutboundBypass(Run(mesh, new[] { other }), outbound)).Distinct().Order();
+        Assert.Equal(alone, OutboundBypass(output, outbound));
     }
+
+    private static IEnumerable<int> OutboundBypass(GeneratedOutput output, string annotation) =>
+        KubernetesObjects.Deployment(output).Spec.Template.Metadata.Annotations.TryGetValue(annotation, out var ports)
+            ? ports.Split(',').Select(port => int.Parse(port, CultureInfo.InvariantCulture))
+            : Enumerable.Empty<int>();
 
     [Fact]
     public void Istio_keeps_the_pods_own_prometheus_annotations()
