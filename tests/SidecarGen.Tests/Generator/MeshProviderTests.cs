@@ -62,11 +62,14 @@ public sealed class MeshProviderTests
         {
             Assert.Equal("true", template.Labels["sidecar.istio.io/inject"]);
             Assert.Equal("true", template.Annotations["sidecar.istio.io/nativeSidecar"]);
+
+            // Istio 1.22 and 1.23 ignore nativeSidecar: there the app waits for the ordinary-container proxy.
+            Assert.Equal("holdApplicationUntilProxyStarts: true", template.Annotations["proxy.istio.io/config"]);
         }
         else
         {
             Assert.Equal("enabled", template.Annotations["linkerd.io/inject"]);
-            Assert.Equal("true", template.Annotations["config.beta.linkerd.io/proxy-enable-native-sidecar"]);
+            Assert.Equal("true", template.Annotations["config.alpha.linkerd.io/proxy-enable-native-sidecar"]);
         }
 
         Assert.DoesNotContain(deployment.Metadata.Labels.Keys.Concat(deployment.Metadata.Annotations?.Keys ?? Array.Empty<string>()), key => key.Contains("istio") || key.Contains("linkerd"));
@@ -194,7 +197,7 @@ public sealed class MeshProviderTests
 
     [Theory]
     [InlineData("istio", "sidecar.istio.io/nativeSidecar")]
-    [InlineData("linkerd", "config.beta.linkerd.io/proxy-enable-native-sidecar")]
+    [InlineData("linkerd", "config.alpha.linkerd.io/proxy-enable-native-sidecar")]
     public void Before_kubernetes_1_29_no_native_sidecar_is_asked_for(string mesh, string annotation)
     {
         var output = GeneratorHarness.Run(

@@ -36,14 +36,13 @@ internal sealed class IstioMesh : InjectedMesh
     {
         if (context.NativeSidecars)
         {
-            // Istio 1.27+ does this by default from Kubernetes 1.33; the annotation makes it so on any Istio that knows it.
+            // Read from Istio 1.24 (1.22 and 1.23 ignore it: their proxy stays an ordinary container).
             yield return new KeyValue("sidecar.istio.io/nativeSidecar", "true");
         }
-        else
-        {
-            // Without native sidecars nothing orders the containers' start: the app waits for the proxy.
-            yield return new KeyValue("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true");
-        }
+
+        // The app waits for an ordinary-container proxy on every supported Istio; the injection template
+        // drops the hold where the proxy is native (`$holdProxy := and (...) (not $nativeSidecar)`, 1.22.0 to 1.30.3).
+        yield return new KeyValue("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true");
 
         if (ports.Inbound.Count > 0)
         {

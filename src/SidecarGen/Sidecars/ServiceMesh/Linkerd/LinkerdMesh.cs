@@ -59,7 +59,9 @@ internal sealed class LinkerdMesh : InjectedMesh
         yield return new KeyValue("linkerd.io/inject", "enabled");
         if (context.NativeSidecars)
         {
-            yield return new KeyValue("config.beta.linkerd.io/proxy-enable-native-sidecar", "true");
+            // The one name every supported Linkerd reads: stable-2.16 knows only the alpha name, and the newest
+            // edge still reads it after config.linkerd.io/ and config.beta.linkerd.io/ (pkg/inject/inject.go).
+            yield return new KeyValue("config.alpha.linkerd.io/proxy-enable-native-sidecar", "true");
         }
 
         if (options.Mtls)
