@@ -113,6 +113,10 @@ public sealed class MeshProviderTests
         Assert.Equal(1024, (long)own["trafficPolicy"]!["connectionPool"]!["tcp"]!["maxConnections"]!);
         Assert.Equal(1024, (long)own["trafficPolicy"]!["connectionPool"]!["http"]!["http1MaxPendingRequests"]!);
         Assert.Equal(5, (long)own["trafficPolicy"]!["outlierDetection"]!["consecutive5xxErrors"]!);
+
+        // maxRetries caps the retries in flight to the service from every caller together (destination_rule.proto):
+        // left to Istio's default (2^32-1), so Retries stays a per-request count that load does not refuse.
+        Assert.Null(own["trafficPolicy"]!["connectionPool"]!["http"]!["maxRetries"]);
         Assert.Equal("ISTIO_MUTUAL", (string?)own["trafficPolicy"]!["tls"]!["mode"]);
 
         // An upstream in the cluster: mesh mTLS. One outside it: a ServiceEntry, and no mesh mTLS.

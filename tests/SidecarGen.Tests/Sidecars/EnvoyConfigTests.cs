@@ -127,6 +127,13 @@ public sealed class EnvoyConfigTests
             Assert.Equal(200, (long)thresholds["max_connections"]!);
             Assert.Equal(50, (long)thresholds["max_pending_requests"]!);
             Assert.Equal("1s", (string?)cluster["connect_timeout"]);
+
+            // max_retries caps the retries in flight to the whole cluster, every request's together, not a request's
+            // own (circuit_breaker.proto): equal to Retries, under load nearly every retry would be refused. A budget
+            // grows with the load (20 % of the requests in flight, at least 3), and overrides max_retries.
+            Assert.Null(thresholds["max_retries"]);
+            Assert.Equal(20, (long)thresholds["retry_budget"]!["budget_percent"]!["value"]!);
+            Assert.Equal(3, (long)thresholds["retry_budget"]!["min_retry_concurrency"]!);
         }
 
         var upstream = envoy["static_resources"]!["clusters"]!.AsArray().Single(c => (string?)c!["name"] == "upstream-ledger")!;

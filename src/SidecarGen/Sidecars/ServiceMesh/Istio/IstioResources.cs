@@ -112,23 +112,25 @@ internal static class IstioResources
             http.Add(SpecField.Of("http1MaxPendingRequests", options.MaxPendingRequests));
         }
 
-        http.Add(SpecField.Of("maxRetries", System.Math.Max(options.Retries, 1)));
+        // No maxRetries: it caps the retries in flight to the whole service, from every caller, not per request
+        // (istio/api destination_rule.proto, 1.22.0 to 1.30.3); Istio's default, 2^32-1, leaves Retries per request.
         var pool = new List<SpecField>();
         if (tcp.Count > 0)
         {
             pool.Add(SpecField.Of("tcp", SpecNode.Map(tcp)));
         }
 
-        pool.Add(SpecField.Of("http", SpecNode.Map(http)));
-        var policy = new List<SpecField>
+        if (http.Count > 0)
         {
-            SpecField.Of("connectionPool", SpecNode.Map(pool)),
-            SpecField.Of("outlierDetection", SpecNode.Map(
+            pool.Add(SpecField.Of("http", SpecNode.Map(http)));
+        }
+
+        var policy = pool.Count > 0 ? new List<SpecField> { SpecField.Of("connectionPool", SpecNode.Map(pool)) } : new List<SpecField>();
+        policy.Add(SpecField.Of("outlierDetection", SpecNode.Map(
                 SpecField.Of("consecutive5xxErrors", 5),
                 SpecField.Of("interval", "10s"),
                 SpecField.Of("baseEjectionTime", "30s"),
-                SpecField.Of("maxEjectionPercent", 50))),
-        };
+                SpecField.Of("maxEjectionPercent", 50))));
         if (mtls)
         {
             policy.Add(SpecField.Of("tls", SpecNode.Map(SpecField.Of("mode", "ISTIO_MUTUAL"))));
