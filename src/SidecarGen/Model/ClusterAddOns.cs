@@ -28,13 +28,19 @@ internal sealed record ClusterAddOns(
     string? IngressClass,
     string? IngressNamespace,
     string? SecretStoreText,
-    QualifiedName? SecretStore)
+    QualifiedName? SecretStore,
+    string? IstioVersion = null,
+    string? LinkerdVersion = null)
 {
     public const string PrometheusProperty = "SidecarGenPrometheus";
     public const string GatewayProperty = "SidecarGenGateway";
     public const string IngressClassProperty = "SidecarGenIngressClass";
     public const string IngressNamespaceProperty = "SidecarGenIngressNamespace";
     public const string SecretStoreProperty = "SidecarGenSecretStore";
+
+    /// <summary>The mesh's version as written; each provider reads its own (Sidecars/ServiceMesh), unset means any supported one.</summary>
+    public const string IstioVersionProperty = "SidecarGenIstioVersion";
+    public const string LinkerdVersionProperty = "SidecarGenLinkerdVersion";
 
     public const string ClusterSecretStore = "ClusterSecretStore";
     public const string SecretStoreKind = "SecretStore";
@@ -55,7 +61,9 @@ internal sealed record ClusterAddOns(
             get(IngressClassProperty),
             get(IngressNamespaceProperty),
             store,
-            store is null ? null : QualifiedName.Parse(store));
+            store is null ? null : QualifiedName.Parse(store),
+            get(IstioVersionProperty),
+            get(LinkerdVersionProperty));
     }
 
     /// <summary>The Prometheus mode in effect: annotations unless a monitor was asked for.</summary>

@@ -50,6 +50,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidHost = Error(RuleIds.InvalidHost, "Host is not a DNS name", "{0}");
     public static readonly DiagnosticDescriptor InvalidIssuer = Error(RuleIds.InvalidIssuer, "Invalid certificate issuer reference", "{0}");
     public static readonly DiagnosticDescriptor AddOnWithoutEffect = Warning(RuleIds.AddOnWithoutEffect, "A cluster add-on setting has no effect or cannot work", "{0}");
+    public static readonly DiagnosticDescriptor MeshVersionUnsupported = Warning(RuleIds.MeshVersionUnsupported, "The mesh version is outside the supported range", "{0}");
+    public static readonly DiagnosticDescriptor AcmeIssuerForClusterNames = Warning(RuleIds.AcmeIssuerForClusterNames, "An ACME issuer cannot sign the in-cluster certificate", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -59,6 +61,7 @@ internal static class DiagnosticDescriptors
         IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
         UnreadableService,
+        MeshVersionUnsupported, AcmeIssuerForClusterNames,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

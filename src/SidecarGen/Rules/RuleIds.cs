@@ -33,4 +33,6 @@ internal static class RuleIds
     public const string InvalidIssuer = "SCG0025";
     public const string AddOnWithoutEffect = "SCG0026";
     public const string UnreadableService = "SCG0027";
+    public const string MeshVersionUnsupported = "SCG0040";
+    public const string AcmeIssuerForClusterNames = "SCG0041";
 }

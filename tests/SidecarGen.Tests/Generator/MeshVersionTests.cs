@@ -68,6 +68,28 @@ public sealed class MeshVersionTests
         });
     }
 
+    /// <summary>One output serves the whole range: naming a supported version (SidecarGenIstioVersion, SidecarGenLinkerdVersion) changes no byte.</summary>
+    [Theory]
+    [InlineData("istio", "SidecarGenIstioVersion", "1.22")]
+    [InlineData("istio", "SidecarGenIstioVersion", "1.30.3")]
+    [InlineData("linkerd", "SidecarGenLinkerdVersion", "stable-2.16.0")]
+    [InlineData("linkerd", "SidecarGenLinkerdVersion", "edge-26.8.3")]
+    public void Naming_a_supported_version_changes_nothing(string mesh, string property, string version)
+    {
+        var source = SidecarDeclarations.AllWith(mesh);
+        Assert.Equal(GeneratorHarness.Run(source).Files, GeneratorHarness.Run(source, new Dictionary<string, string> { [property] = version }).Files);
+    }
+
+    /// <summary>Below the range SCG0040 warns (MeshAnalyzerTests) and the output is still written: the user may be upgrading the mesh.</summary>
+    [Theory]
+    [InlineData("istio", "SidecarGenIstioVersion", "1.21")]
+    [InlineData("linkerd", "SidecarGenLinkerdVersion", "2.15")]
+    public void Below_the_supported_range_the_output_is_still_written(string mesh, string property, string version)
+    {
+        var output = GeneratorHarness.Run(SidecarDeclarations.AllWith(mesh), new Dictionary<string, string> { [property] = version });
+        Assert.Equal("Generated", output.Status);
+    }
+
     /// <summary>Istio keeps labels apart (istio/api label/labels.yaml); Linkerd lists both in pkg/k8s/labels.go.</summary>
     private static IEnumerable<string> Labels(string version) =>
         version.StartsWith("istio", StringComparison.Ordinal) ? UpstreamVersions.Names(version + ".labels.txt") : Enumerable.Empty<string>();

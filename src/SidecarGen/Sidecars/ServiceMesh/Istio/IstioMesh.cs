@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.ServiceMesh.Istio;
@@ -20,6 +21,21 @@ internal sealed class IstioMesh : InjectedMesh
     private static readonly int[] ReservedPorts = { 15000, 15001, 15004, 15006, 15008, 15020, 15021, 15053, 15090 };
 
     protected override string MeshName => "Istio";
+
+    /// <summary>The oldest Istio the output works on: the first to serve the <c>v1</c> networking and security APIs (istio/api v1.22.0).</summary>
+    private static readonly MeshVersion Oldest = new(1, 22, 0);
+
+    protected override string VersionProperty => ClusterAddOns.IstioVersionProperty;
+
+    protected override string? Version(ClusterAddOns addOns) => addOns.IstioVersion;
+
+    protected override string? Unsupported(string version) =>
+        (MeshVersion.Parse(version, "v") ?? MeshVersion.Parse(version, string.Empty)) switch
+        {
+            null => "not an Istio version: write its number, e.g. 1.26 or 1.26.2",
+            var parsed when parsed.CompareTo(Oldest) < 0 => "the output needs Istio 1.22 or newer, which serves the v1 VirtualService, DestinationRule, ServiceEntry, PeerAuthentication and AuthorizationPolicy it writes; upgrade Istio (docs/compatibility.md)",
+            _ => null,
+        };
 
     protected override string ProxyName => "istio-proxy";
 
