@@ -108,6 +108,9 @@ public sealed class MeshProviderTests
         Assert.Equal("15s", (string?)route["timeout"]);
         Assert.Equal(3, (long)route["retries"]!["attempts"]!);
 
+        // Every value one Istio 1.22's validation accepts (reset-before-request only from 1.23.0).
+        Assert.Equal("connect-failure,refused-stream,reset,unavailable", (string?)route["retries"]!["retryOn"]);
+
         var own = YamlJson.Parse(output["kubernetes/istio-destinationrule.yaml"])["spec"]!;
         Assert.Equal("payment-service", (string?)own["host"]);
         Assert.Equal(1024, (long)own["trafficPolicy"]!["connectionPool"]!["tcp"]!["maxConnections"]!);
@@ -176,7 +179,8 @@ public sealed class MeshProviderTests
     {
         var output = Run("linkerd", Array.Empty<string>());
         var service = KubernetesObjects.Load<V1Service>(output["kubernetes/service.yaml"]).Metadata.Annotations;
-        Assert.Equal("5xx", service["retry.linkerd.io/http"]);
+        // The proxy's own answers when it cannot reach the app or times out (502-504), not a 500 the app sent after doing its work.
+        Assert.Equal("gateway-error", service["retry.linkerd.io/http"]);
         Assert.Equal("3", service["retry.linkerd.io/limit"]);
         Assert.Equal("15s", service["timeout.linkerd.io/request"]);
 

@@ -18,8 +18,12 @@ internal sealed class EnvoyConfig
     public const string DownstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext";
     public const string UpstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext";
 
-    /// <summary>What every provider retries on: failures before the request reached the app, which are safe to repeat.</summary>
-    public const string RetryOn = "connect-failure,refused-stream,reset,unavailable";
+    /// <summary>
+    /// What SidecarGen's Envoy retries on: failures before the request reached the app, safe to repeat whatever
+    /// its method (a failed or refused connection or stream, a reset before the request was sent, which Envoy
+    /// reads from v1.31), and gRPC's UNAVAILABLE, which gRPC defines as safe to retry.
+    /// </summary>
+    public const string RetryOn = "connect-failure,refused-stream,reset-before-request,unavailable";
 
     /// <summary>
     /// The retry budget of each cluster (envoy/config/cluster/v3/circuit_breaker.proto, v1.31): retries in flight

@@ -94,7 +94,14 @@ internal static class IstioResources
 
     private static SpecNode Retries(ServiceMeshOptions options) => options.Retries == 0
         ? SpecNode.Map(SpecField.Of("attempts", 0))
-        : SpecNode.Map(SpecField.Of("attempts", options.Retries), SpecField.Of("retryOn", EnvoyConfig.RetryOn));
+        : SpecNode.Map(SpecField.Of("attempts", options.Retries), SpecField.Of("retryOn", RetryOn));
+
+    /// <summary>
+    /// Envoy's conditions as every supported Istio accepts them: Istio 1.22's validation refuses
+    /// <c>reset-before-request</c> (pkg/config/validation supportedRetryOnPolicies, which lists it from 1.23.0),
+    /// so Istio retries on any reset, which may repeat a request the app had received.
+    /// </summary>
+    private const string RetryOn = "connect-failure,refused-stream,reset,unavailable";
 
     /// <summary>A limit of 0 is left to Istio's default (Istio rejects 0 where Envoy would block every connection).</summary>
     private static SpecNode TrafficPolicy(ServiceMeshOptions options, bool mtls)

@@ -122,7 +122,12 @@ internal sealed class LinkerdMesh : InjectedMesh
     protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
         LinkerdResources.For(options, context.ServiceName, context.UpstreamPort, context.Network.CallersOf(context.ServiceName));
 
-    /// <summary>Linkerd 2.16+ reads retries and timeouts from the Service; 5xx answers and failed connections are retried.</summary>
+    /// <summary>
+    /// Linkerd 2.16+ reads retries and timeouts from the Service. Retried: <c>gateway-error</c> (502-504, the
+    /// answers of a proxy that could not reach the app or timed out), not <c>5xx</c>, which would repeat a
+    /// request the app answered with 500 after doing its work (policy-controller outbound/index/http.rs,
+    /// version-2.16 and edge-26.8.3).
+    /// </summary>
     protected override IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls)
     {
         if (entryTls)
@@ -132,7 +137,7 @@ internal sealed class LinkerdMesh : InjectedMesh
 
         if (options.Retries > 0)
         {
-            yield return new KeyValue("retry.linkerd.io/http", "5xx");
+            yield return new KeyValue("retry.linkerd.io/http", "gateway-error");
             yield return new KeyValue("retry.linkerd.io/limit", options.Retries.ToString(CultureInfo.InvariantCulture));
         }
 
