@@ -68,6 +68,28 @@ public sealed class MeshVersionTests
         });
     }
 
+    /// <summary>
+    /// The objects set only fields the oldest supported release's CRDs define (istio/api v1.22.0, linkerd2
+    /// version-2.16; Schemas/crds-oldest), as they do the newest's (KubernetesOpenApiTests): an API server
+    /// prunes a field its CRD does not know, silently.
+    /// </summary>
+    [Theory]
+    [InlineData("istio")]
+    [InlineData("linkerd")]
+    public void Every_mesh_object_sets_only_fields_the_oldest_supported_crds_define(string mesh)
+    {
+        var resources = Outputs(mesh)
+            .SelectMany(output => output.KubernetesObjects)
+            .Select(file => (file.Key, Resource: YamlJson.Parse(file.Value)))
+            .Where(file => ((string)file.Resource["apiVersion"]!).Contains(mesh + ".io/", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(resources);
+        Assert.All(resources, file => Assert.True(
+            CustomResourceSchemas.Violations(file.Resource, CustomResourceSchemas.Oldest) is [],
+            file.Key + ": " + string.Join("; ", CustomResourceSchemas.Violations(file.Resource, CustomResourceSchemas.Oldest))));
+    }
+
     /// <summary>One output serves the whole range: naming a supported version (SidecarGenIstioVersion, SidecarGenLinkerdVersion) changes no byte.</summary>
     [Theory]
     [InlineData("istio", "SidecarGenIstioVersion", "1.22")]
