@@ -197,7 +197,7 @@ public sealed class PackageConsumerTests(PackedPackage package)
             [SidecarService("orders", Host = "orders.example.com")]
             [MetricsSidecar]
             [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "orders-auth")]
-            [TlsTerminationSidecar(CertificateIssuer = "letsencrypt")]
+            [TlsTerminationSidecar(CertificateIssuer = "cluster-ca")]
             public partial class Program;
             """);
         var project = Path.Combine(consumer.Directory, "Orders.csproj");

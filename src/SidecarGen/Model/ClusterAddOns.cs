@@ -41,7 +41,9 @@ internal sealed record ClusterAddOns(
     QualifiedName? SecretStore,
     string? AutoscalerText = null,
     AutoscalerKind? Autoscaler = AutoscalerKind.Hpa,
-    string? PrometheusAddress = null)
+    string? PrometheusAddress = null,
+    string? IstioVersion = null,
+    string? LinkerdVersion = null)
 {
     public const string PrometheusProperty = "SidecarGenPrometheus";
     public const string GatewayProperty = "SidecarGenGateway";
@@ -50,6 +52,10 @@ internal sealed record ClusterAddOns(
     public const string SecretStoreProperty = "SidecarGenSecretStore";
     public const string AutoscalerProperty = "SidecarGenAutoscaler";
     public const string PrometheusAddressProperty = "SidecarGenPrometheusAddress";
+
+    /// <summary>The mesh's version as written; each provider reads its own (Sidecars/ServiceMesh), unset means any supported one.</summary>
+    public const string IstioVersionProperty = "SidecarGenIstioVersion";
+    public const string LinkerdVersionProperty = "SidecarGenLinkerdVersion";
 
     public const string ClusterSecretStore = "ClusterSecretStore";
     public const string SecretStoreKind = "SecretStore";
@@ -74,7 +80,9 @@ internal sealed record ClusterAddOns(
             store is null ? null : QualifiedName.Parse(store),
             autoscaler,
             autoscaler is null ? AutoscalerKind.Hpa : Parse<AutoscalerKind>(autoscaler),
-            get(PrometheusAddressProperty));
+            get(PrometheusAddressProperty),
+            get(IstioVersionProperty),
+            get(LinkerdVersionProperty));
     }
 
     /// <summary>The Prometheus mode in effect: annotations unless a monitor was asked for.</summary>

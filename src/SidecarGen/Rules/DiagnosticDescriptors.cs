@@ -54,6 +54,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidAutoscaling = Error(RuleIds.InvalidAutoscaling, "Autoscaling bounds or targets cannot work", "{0}");
     public static readonly DiagnosticDescriptor NoContainerMetrics = Warning(RuleIds.NoContainerMetrics, "The autoscaler cannot measure the app's container alone on this Kubernetes version", "{0}");
     public static readonly DiagnosticDescriptor AutoscalingWithoutEffect = Warning(RuleIds.AutoscalingWithoutEffect, "An autoscaling setting has no effect", "{0}");
+    public static readonly DiagnosticDescriptor MeshVersionUnsupported = Warning(RuleIds.MeshVersionUnsupported, "The mesh version is outside the supported range", "{0}");
+    public static readonly DiagnosticDescriptor AcmeIssuerForClusterNames = Warning(RuleIds.AcmeIssuerForClusterNames, "An ACME issuer cannot sign the in-cluster certificate", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -64,6 +66,7 @@ internal static class DiagnosticDescriptors
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
         UnreadableService,
         InvalidAutoscaling, NoContainerMetrics, AutoscalingWithoutEffect,
+        MeshVersionUnsupported, AcmeIssuerForClusterNames,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

@@ -36,4 +36,6 @@ internal static class RuleIds
     public const string InvalidAutoscaling = "SCG0036";
     public const string NoContainerMetrics = "SCG0037";
     public const string AutoscalingWithoutEffect = "SCG0038";
+    public const string MeshVersionUnsupported = "SCG0040";
+    public const string AcmeIssuerForClusterNames = "SCG0041";
 }

@@ -23,7 +23,7 @@ public sealed class ClusterAddOnAnalyzerTests
         [MetricsSidecar]
         [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop")]
         [ServiceMeshSidecar(Mtls = false)]
-        [TlsTerminationSidecar(CertificateIssuer = "Issuer/letsencrypt")]
+        [TlsTerminationSidecar(CertificateIssuer = "Issuer/cluster-ca")]
         public partial class Program { }
         """,
         ("SidecarGenPrometheus", "ServiceMonitor"),
@@ -74,7 +74,7 @@ public sealed class ClusterAddOnAnalyzerTests
     public Task SCG0025_a_cluster_issuer_written_out_is_accepted() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
-        [TlsTerminationSidecar(CertificateIssuer = "ClusterIssuer/letsencrypt")]
+        [TlsTerminationSidecar(CertificateIssuer = "ClusterIssuer/cluster-ca")]
         public partial class Program { }
         """);
 
@@ -102,7 +102,7 @@ public sealed class ClusterAddOnAnalyzerTests
     public Task SCG0026_a_secret_store_for_a_service_that_reads_no_secret() => Verify<ClusterAddOnAnalyzer>.Analyzer(
         """
         using SidecarGen;
-        [TlsTerminationSidecar(CertificateIssuer = "letsencrypt")]
+        [TlsTerminationSidecar(CertificateIssuer = "cluster-ca")]
         public partial class Program { }
         """,
         new[] { new DiagnosticResult("SCG0026", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("SidecarGenSecretStore has no effect: the service reads no Secret that SidecarGen does not already have written by cert-manager") },
@@ -126,6 +126,32 @@ public sealed class ClusterAddOnAnalyzerTests
         [SidecarService("orders", Host = "orders.example.com")]
         [TlsTerminationSidecar]
         [ServiceMeshSidecar(Mtls = false, {|SCG0026:CertificateIssuer = "mesh-ca"|})]
+        public partial class Program { }
+        """);
+
+    [Theory]
+    [InlineData("TlsTerminationSidecar", "letsencrypt")]
+    [InlineData("TlsTerminationSidecar", "Issuer/letsencrypt-staging")]
+    [InlineData("TlsTerminationSidecar", "ClusterIssuer/zerossl-prod")]
+    [InlineData("ServiceMeshSidecar", "buypass")]
+    public Task SCG0041_an_acme_issuer_for_the_in_cluster_certificate_is_flagged_at_the_argument(string sidecar, string issuer) => Verify<ClusterAddOnAnalyzer>.Analyzer(
+        $$"""
+        using SidecarGen;
+        [SidecarService("orders")]
+        [{{sidecar}}({|SCG0041:CertificateIssuer = "{{issuer}}"|})]
+        public partial class Program { }
+        """);
+
+    /// <summary>A name that is not a known ACME CA's says nothing about the issuer's kind: silent, as is an invalid one (SCG0025 alone).</summary>
+    [Theory]
+    [InlineData("cluster-ca")]
+    [InlineData("Issuer/acme-corp-ca")]
+    [InlineData("vault-issuer")]
+    public Task SCG0041_is_silent_for_an_issuer_it_cannot_place(string issuer) => Verify<ClusterAddOnAnalyzer>.Analyzer(
+        $$"""
+        using SidecarGen;
+        [SidecarService("orders")]
+        [TlsTerminationSidecar(CertificateIssuer = "{{issuer}}")]
         public partial class Program { }
         """);
 }

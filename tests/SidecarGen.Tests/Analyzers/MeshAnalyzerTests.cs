@@ -3,7 +3,7 @@ using SidecarGen.Tests.Infrastructure;
 
 namespace SidecarGen.Tests.Analyzers;
 
-/// <summary>The rules a mesh provider brings: SCG0020, SCG0021, SCG0022, and the injected proxy in SCG0003 and SCG0010.</summary>
+/// <summary>The rules a mesh provider brings: SCG0020, SCG0021, SCG0022, SCG0040, and the injected proxy in SCG0003 and SCG0010.</summary>
 public sealed class MeshAnalyzerTests
 {
     [Fact]
@@ -122,4 +122,46 @@ public sealed class MeshAnalyzerTests
         [LoggingSidecar]
         public partial class Program { }
         """);
+
+    /// <summary>Istio before 1.22 serves no v1 networking API (istio/api v1.21.0); Linkerd before stable 2.16 reads no retry or timeout annotation (linkerd2 version-2.15).</summary>
+    [Theory]
+    [InlineData("Istio", "SidecarGenIstioVersion", "1.21.5")]
+    [InlineData("Istio", "SidecarGenIstioVersion", "v1.20")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "2.15")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "stable-2.14.10")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "enterprise-2.15.7")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "edge-24.8.1")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "edge-24.5.5")]
+    [InlineData("Istio", "SidecarGenIstioVersion", "latest")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "2")]
+    public Task SCG0040_a_mesh_version_below_the_supported_range_or_not_a_version_is_flagged_at_the_mesh(string mesh, string property, string version) => Verify<MeshAnalyzer>.Analyzer(
+        $$"""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [ServiceMeshSidecar({|SCG0040:Mesh = MeshProvider.{{mesh}}|})]
+        public partial class Program { }
+        """,
+        (property, version));
+
+    /// <summary>Unset means any supported version; the other mesh's property says nothing about this one.</summary>
+    [Theory]
+    [InlineData("Istio", "SidecarGenIstioVersion", "1.22")]
+    [InlineData("Istio", "SidecarGenIstioVersion", "1.30.3")]
+    [InlineData("Istio", "SidecarGenIstioVersion", "v1.24.0")]
+    [InlineData("Istio", "SidecarGenLinkerdVersion", "2.10")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "2.16")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "stable-2.18.3")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "enterprise-2.17.1")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "edge-24.8.2")]
+    [InlineData("Linkerd", "SidecarGenLinkerdVersion", "edge-26.8.3")]
+    [InlineData("Linkerd", "SidecarGenIstioVersion", "1.10")]
+    [InlineData("Envoy", "SidecarGenIstioVersion", "1.10")]
+    public Task SCG0040_is_silent_for_a_supported_version_and_for_another_mesh(string mesh, string property, string version) => Verify<MeshAnalyzer>.Analyzer(
+        $$"""
+        using SidecarGen;
+        [SidecarService("svc")]
+        [ServiceMeshSidecar(Mesh = MeshProvider.{{mesh}})]
+        public partial class Program { }
+        """,
+        (property, version));
 }

@@ -133,8 +133,8 @@ public sealed class KubernetesOpenApiTests : IDisposable
     public void The_crd_check_finds_a_field_istio_does_not_define()
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Meshes["istio"]));
-        var rule = YamlJson.Parse(output["kubernetes/istio-destinationrule.yaml"].Replace("maxRetries:", "maxRetrys:"));
-        Assert.Contains("spec.trafficPolicy.connectionPool.http.maxRetrys: not a field of the CRD", CustomResourceSchemas.Violations(rule));
+        var rule = YamlJson.Parse(output["kubernetes/istio-destinationrule.yaml"].Replace("http1MaxPendingRequests:", "http1MaxPendingRequest:"));
+        Assert.Contains("spec.trafficPolicy.connectionPool.http.http1MaxPendingRequest: not a field of the CRD", CustomResourceSchemas.Violations(rule));
     }
 
     [Fact]

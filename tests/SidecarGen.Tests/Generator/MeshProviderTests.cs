@@ -63,11 +63,14 @@ public sealed class MeshProviderTests
         {
             Assert.Equal("true", template.Labels["sidecar.istio.io/inject"]);
             Assert.Equal("true", template.Annotations["sidecar.istio.io/nativeSidecar"]);
+
+            // Istio 1.22 and 1.23 ignore nativeSidecar: there the app waits for the ordinary-container proxy.
+            Assert.Equal("holdApplicationUntilProxyStarts: true", template.Annotations["proxy.istio.io/config"]);
         }
         else
         {
             Assert.Equal("enabled", template.Annotations["linkerd.io/inject"]);
-            Assert.Equal("true", template.Annotations["config.beta.linkerd.io/proxy-enable-native-sidecar"]);
+            Assert.Equal("true", template.Annotations["config.alpha.linkerd.io/proxy-enable-native-sidecar"]);
         }
 
         Assert.DoesNotContain(deployment.Metadata.Labels.Keys.Concat(deployment.Metadata.Annotations?.Keys ?? Array.Empty<string>()), key => key.Contains("istio") || key.Contains("linkerd"));
@@ -106,11 +109,18 @@ public sealed class MeshProviderTests
         Assert.Equal("15s", (string?)route["timeout"]);
         Assert.Equal(3, (long)route["retries"]!["attempts"]!);
 
+        // Every value one Istio 1.22's validation accepts (reset-before-request only from 1.23.0).
+        Assert.Equal("connect-failure,refused-stream,reset,unavailable", (string?)route["retries"]!["retryOn"]);
+
         var own = YamlJson.Parse(output["kubernetes/istio-destinationrule.yaml"])["spec"]!;
         Assert.Equal("payment-service", (string?)own["host"]);
         Assert.Equal(1024, (long)own["trafficPolicy"]!["connectionPool"]!["tcp"]!["maxConnections"]!);
         Assert.Equal(1024, (long)own["trafficPolicy"]!["connectionPool"]!["http"]!["http1MaxPendingRequests"]!);
         Assert.Equal(5, (long)own["trafficPolicy"]!["outlierDetection"]!["consecutive5xxErrors"]!);
+
+        // maxRetries caps the retries in flight to the service from every caller together (destination_rule.proto):
+        // left to Istio's default (2^32-1), so Retries stays a per-request count that load does not refuse.
+        Assert.Null(own["trafficPolicy"]!["connectionPool"]!["http"]!["maxRetries"]);
         Assert.Equal("ISTIO_MUTUAL", (string?)own["trafficPolicy"]!["tls"]!["mode"]);
 
         // An upstream in the cluster: mesh mTLS. One outside it: a ServiceEntry, and no mesh mTLS.
@@ -195,7 +205,8 @@ public sealed class MeshProviderTests
     {
         var output = Run("linkerd", Array.Empty<string>());
         var service = KubernetesObjects.Load<V1Service>(output["kubernetes/service.yaml"]).Metadata.Annotations;
-        Assert.Equal("5xx", service["retry.linkerd.io/http"]);
+        // The proxy's own answers when it cannot reach the app or times out (502-504), not a 500 the app sent after doing its work.
+        Assert.Equal("gateway-error", service["retry.linkerd.io/http"]);
         Assert.Equal("3", service["retry.linkerd.io/limit"]);
         Assert.Equal("15s", service["timeout.linkerd.io/request"]);
 
@@ -220,7 +231,7 @@ public sealed class MeshProviderTests
 
     [Theory]
     [InlineData("istio", "sidecar.istio.io/nativeSidecar")]
-    [InlineData("linkerd", "config.beta.linkerd.io/proxy-enable-native-sidecar")]
+    [InlineData("linkerd", "config.alpha.linkerd.io/proxy-enable-native-sidecar")]
     public void Before_kubernetes_1_29_no_native_sidecar_is_asked_for(string mesh, string annotation)
     {
         var output = GeneratorHarness.Run(

@@ -15,7 +15,7 @@ internal static class AddOnServices
         "LoggingSidecar(Output = LogOutput.Splunk, Endpoint = \"https://splunk.example.com:8088\")",
         "AuthProxySidecar(IssuerUrl = \"https://login.example.com/realms/shop\", SecretName = \"orders-auth\")",
         "MetricsSidecar",
-        "TlsTerminationSidecar(CertificateIssuer = \"Issuer/letsencrypt\")",
+        "TlsTerminationSidecar(CertificateIssuer = \"Issuer/cluster-ca\")",
         "ServiceMeshSidecar(CertificateIssuer = \"mesh-ca\")");
 
     /// <summary>A Gateway, a PodMonitor and a ClusterSecretStore.</summary>

@@ -10,22 +10,31 @@ namespace SidecarGen.Tests.Infrastructure;
 /// </summary>
 internal static class CustomResourceSchemas
 {
-    private static readonly Lazy<IReadOnlyList<JsonNode>> Definitions = new(() =>
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas", "crds"), "*.yaml")
-            .Select(file => YamlJson.Parse(File.ReadAllText(file)))
-            .ToList());
+    /// <summary>The newest CRDs (Schemas/crds), and the mesh CRDs of the oldest supported releases (Schemas/crds-oldest).</summary>
+    public const string Newest = "crds";
+    public const string Oldest = "crds-oldest";
+
+    private static readonly Dictionary<string, Lazy<IReadOnlyList<JsonNode>>> Definitions = new[] { Newest, Oldest }.ToDictionary(
+        folder => folder,
+        folder => new Lazy<IReadOnlyList<JsonNode>>(() =>
+            Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas", folder), "*.yaml")
+                .Select(file => YamlJson.Parse(File.ReadAllText(file)))
+                .ToList()));
 
     /// <summary>What the CRD of <paramref name="resource"/> does not accept; empty when it accepts it all.</summary>
-    public static IReadOnlyList<string> Violations(JsonNode resource)
+    public static IReadOnlyList<string> Violations(JsonNode resource) => Violations(resource, Newest);
+
+    /// <summary>What the CRD of <paramref name="resource"/> in <paramref name="folder"/> of Schemas does not accept.</summary>
+    public static IReadOnlyList<string> Violations(JsonNode resource, string folder)
     {
         var apiVersion = (string)resource["apiVersion"]!;
         var group = apiVersion[..apiVersion.IndexOf('/')];
         var version = apiVersion[(apiVersion.IndexOf('/') + 1)..];
         var kind = (string)resource["kind"]!;
-        var definition = Definitions.Value.SingleOrDefault(crd => (string?)crd["spec"]!["group"] == group && (string?)crd["spec"]!["names"]!["kind"] == kind);
+        var definition = Definitions[folder].Value.SingleOrDefault(crd => (string?)crd["spec"]!["group"] == group && (string?)crd["spec"]!["names"]!["kind"] == kind);
         if (definition is null)
         {
-            return new[] { $"no CRD for {apiVersion} {kind} in Schemas/crds" };
+            return new[] { $"no CRD for {apiVersion} {kind} in Schemas/{folder}" };
         }
 
         var served = definition["spec"]!["versions"]!.AsArray().SingleOrDefault(v => (string?)v!["name"] == version && (bool?)v["served"] == true);

@@ -120,13 +120,22 @@ public sealed class EnvoyConfigTests
         var route = envoy["static_resources"]!["listeners"]![0]!["filter_chains"]![0]!["filters"]![0]!["typed_config"]!["route_config"]!["virtual_hosts"]![0]!["routes"]![0]!["route"]!;
         Assert.Equal("30s", (string?)route["timeout"]);
         Assert.Equal(5, (long)route["retry_policy"]!["num_retries"]!);
-        Assert.Equal("connect-failure,refused-stream,reset,unavailable", (string?)route["retry_policy"]!["retry_on"]);
+        // Only failures before the request reached the app: reset-before-request (Envoy 1.31+), not reset, which
+        // also repeats a request the app received before the connection broke.
+        Assert.Equal("connect-failure,refused-stream,reset-before-request,unavailable", (string?)route["retry_policy"]!["retry_on"]);
         foreach (var cluster in envoy["static_resources"]!["clusters"]!.AsArray())
         {
             var thresholds = cluster!["circuit_breakers"]!["thresholds"]![0]!;
             Assert.Equal(200, (long)thresholds["max_connections"]!);
             Assert.Equal(50, (long)thresholds["max_pending_requests"]!);
             Assert.Equal("1s", (string?)cluster["connect_timeout"]);
+
+            // max_retries caps the retries in flight to the whole cluster, every request's together, not a request's
+            // own (circuit_breaker.proto): equal to Retries, under load nearly every retry would be refused. A budget
+            // grows with the load (20 % of the requests in flight, at least 3), and overrides max_retries.
+            Assert.Null(thresholds["max_retries"]);
+            Assert.Equal(20, (long)thresholds["retry_budget"]!["budget_percent"]!["value"]!);
+            Assert.Equal(3, (long)thresholds["retry_budget"]!["min_retry_concurrency"]!);
         }
 
         var upstream = envoy["static_resources"]!["clusters"]!.AsArray().Single(c => (string?)c!["name"] == "upstream-ledger")!;

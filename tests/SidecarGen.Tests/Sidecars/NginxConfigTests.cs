@@ -19,6 +19,9 @@ public sealed class NginxConfigTests : IDisposable
         var config = output["compose/config/payment-service-tls-termination/nginx.conf"];
         Assert.Contains("proxy_pass http://127.0.0.1:4180;", config);
 
+        // nginx's default body limit (1 MB) would refuse with 413 what the app itself accepts (Kestrel: 30 MB).
+        Assert.Contains("client_max_body_size 0;", config);
+
         // The certificate nginx loads is the Secret's tls.crt/tls.key; here a fresh self-signed pair
         // stands in for it at a temporary path.
         using var key = RSA.Create(2048);

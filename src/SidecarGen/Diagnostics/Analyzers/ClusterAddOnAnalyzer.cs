@@ -8,7 +8,7 @@ namespace SidecarGen.Diagnostics.Analyzers;
 /// <summary>
 /// The cluster add-ons: SCG0023 (an MSBuild property that is not a valid value, reported without a
 /// location so the build fails naming the property), SCG0024 (<c>Host</c>), SCG0025
-/// (<c>CertificateIssuer</c>), SCG0026 (a setting without effect).
+/// (<c>CertificateIssuer</c>), SCG0026 (a setting without effect), SCG0041 (an ACME issuer for in-cluster names).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClusterAddOnAnalyzer : ServiceRuleAnalyzer
@@ -18,5 +18,6 @@ public sealed class ClusterAddOnAnalyzer : ServiceRuleAnalyzer
         DiagnosticDescriptors.InvalidAddOnSetting,
         DiagnosticDescriptors.InvalidHost,
         DiagnosticDescriptors.InvalidIssuer,
-        DiagnosticDescriptors.AddOnWithoutEffect);
+        DiagnosticDescriptors.AddOnWithoutEffect,
+        DiagnosticDescriptors.AcmeIssuerForClusterNames);
 }

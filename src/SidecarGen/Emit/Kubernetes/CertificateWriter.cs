@@ -6,7 +6,9 @@ namespace SidecarGen.Emit.Kubernetes;
 /// <summary>
 /// certificate-&lt;secret&gt;.yaml (<c>CertificateIssuer</c>): cert-manager writes <c>tls.crt</c>, <c>tls.key</c>
 /// and, when the issuer is a CA, <c>ca.crt</c> into the Secret a sidecar mounts, for the Service's
-/// in-cluster names and the public <c>Host</c>, and renews it before it expires.
+/// in-cluster names, and renews it before it expires. The public <c>Host</c> is not among them: the
+/// gateway or ingress controller serves it and reaches the Pod by the Service, and an ACME issuer, the
+/// one that signs public names, refuses an order that also holds in-cluster ones (SCG0041).
 /// </summary>
 internal static class CertificateWriter
 {
@@ -37,7 +39,7 @@ internal static class CertificateWriter
         return yaml.EndSequence().EndMap().EndMap().Finish();
     }
 
-    /// <summary>The names clients use: the Service's short and, with a namespace, its qualified names; then <c>Host</c>.</summary>
+    /// <summary>The names clients in the cluster use: the Service's short and, with a namespace, its qualified names.</summary>
     private static IEnumerable<string> DnsNames(ServicePlan plan)
     {
         yield return plan.Name;
@@ -46,11 +48,6 @@ internal static class CertificateWriter
             yield return plan.Name + "." + ns;
             yield return plan.Name + "." + ns + ".svc";
             yield return plan.Name + "." + ns + ".svc.cluster.local";
-        }
-
-        if (plan.Host is { } host)
-        {
-            yield return host;
         }
     }
 }

@@ -17,8 +17,20 @@ internal sealed class EnvoyConfig
     public const string DownstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext";
     public const string UpstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext";
 
-    /// <summary>What every provider retries on: failures before the request reached the app, which are safe to repeat.</summary>
-    public const string RetryOn = "connect-failure,refused-stream,reset,unavailable";
+    /// <summary>
+    /// What SidecarGen's Envoy retries on: failures before the request reached the app, safe to repeat whatever
+    /// its method (a failed or refused connection or stream, a reset before the request was sent, which Envoy
+    /// reads from v1.31), and gRPC's UNAVAILABLE, which gRPC defines as safe to retry.
+    /// </summary>
+    public const string RetryOn = "connect-failure,refused-stream,reset-before-request,unavailable";
+
+    /// <summary>
+    /// The retry budget of each cluster (envoy/config/cluster/v3/circuit_breaker.proto, v1.31): retries in flight
+    /// may be this percentage of the requests in flight and pending, and never fewer than <see cref="MinRetryConcurrency"/>.
+    /// </summary>
+    public const int RetryBudgetPercent = 20;
+
+    public const int MinRetryConcurrency = 3;
 
     /// <summary>
     /// The inbound listener's stat prefix: Envoy's Prometheus output names its request counter
@@ -139,7 +151,12 @@ internal sealed class EnvoyConfig
             .Pair("max_connections", Settings.MaxConnections)
             .Pair("max_pending_requests", Settings.MaxPendingRequests)
             .Pair("max_requests", Settings.MaxConnections)
-            .Pair("max_retries", System.Math.Max(Settings.Retries, 1))
+            // Retries in flight to the whole cluster grow with its load (Envoy's defaults, written out), never
+            // capped at Retries: max_retries counts every request's retries together (default 3).
+            .BeginMap("retry_budget")
+            .BeginMap("budget_percent").Pair("value", RetryBudgetPercent).EndMap()
+            .Pair("min_retry_concurrency", MinRetryConcurrency)
+            .EndMap()
             .EndMap().EndSequence().EndMap();
         if (outlierDetection)
         {

@@ -36,6 +36,15 @@ internal abstract class InjectedMesh : MeshProxy
     /// <summary>The Service's annotations; <paramref name="entryTls"/> says the Pod's entry speaks TLS, which the mesh only passes through.</summary>
     protected virtual IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls) => Enumerable.Empty<KeyValue>();
 
+    /// <summary>The MSBuild property that names the mesh's version.</summary>
+    protected abstract string VersionProperty { get; }
+
+    /// <summary>The version <see cref="VersionProperty"/> names, as written; null when unset (any supported version).</summary>
+    protected abstract string? Version(ClusterAddOns addOns);
+
+    /// <summary>Why the output cannot work on <paramref name="version"/> (below the supported range, or not a version); null when it can.</summary>
+    protected abstract string? Unsupported(string version);
+
     /// <summary>Ports of the proxy other Pods reach (its inbound or telemetry port), admitted by the NetworkPolicy.</summary>
     protected abstract IEnumerable<int> IngressPorts { get; }
 
@@ -89,6 +98,10 @@ internal abstract class InjectedMesh : MeshProxy
         }
 
         CheckEntryProbe(options, plan, findings);
+        if (Version(plan.AddOns) is { } version && Unsupported(version) is { } reason)
+        {
+            findings.Report(RuleIds.MeshVersionUnsupported, nameof(ServiceMeshSidecarAttribute.Mesh), $"{VersionProperty} '{version}': {reason}");
+        }
     }
 
     /// <summary>

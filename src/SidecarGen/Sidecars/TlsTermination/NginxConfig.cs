@@ -10,6 +10,8 @@ internal static class NginxConfig
     /// <summary>
     /// Every path nginx writes (pid, temp files) is under /tmp: the root filesystem is read-only.
     /// The health location answers without touching the next hop, so the probe checks nginx alone.
+    /// <c>client_max_body_size 0</c>: the app's own limit applies (Kestrel's 30 MB), not nginx's default of
+    /// 1 MB, which would refuse with 413 an upload the app accepts without this sidecar.
     /// </summary>
     public static string Render(int port, int upstreamPort, string certificatePath, string keyPath, string healthPath)
     {
@@ -38,6 +40,7 @@ internal static class NginxConfig
             .Append("        }\n\n")
             .Append("        location / {\n")
             .Append("            proxy_pass http://127.0.0.1:").Append(ConfigText.Number(upstreamPort)).Append(";\n")
+            .Append("            client_max_body_size 0;\n")
             .Append("            proxy_http_version 1.1;\n")
             .Append("            proxy_set_header Host $host;\n")
             .Append("            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.ServiceMesh.Istio;
@@ -21,6 +22,21 @@ internal sealed class IstioMesh : InjectedMesh
 
     protected override string MeshName => "Istio";
 
+    /// <summary>The oldest Istio the output works on: the first to serve the <c>v1</c> networking and security APIs (istio/api v1.22.0).</summary>
+    private static readonly MeshVersion Oldest = new(1, 22, 0);
+
+    protected override string VersionProperty => ClusterAddOns.IstioVersionProperty;
+
+    protected override string? Version(ClusterAddOns addOns) => addOns.IstioVersion;
+
+    protected override string? Unsupported(string version) =>
+        (MeshVersion.Parse(version, "v") ?? MeshVersion.Parse(version, string.Empty)) switch
+        {
+            null => "not an Istio version: write its number, e.g. 1.26 or 1.26.2",
+            var parsed when parsed.CompareTo(Oldest) < 0 => "the output needs Istio 1.22 or newer, which serves the v1 VirtualService, DestinationRule, ServiceEntry, PeerAuthentication and AuthorizationPolicy it writes; upgrade Istio (docs/compatibility.md)",
+            _ => null,
+        };
+
     protected override string ProxyName => "istio-proxy";
 
     protected override IReadOnlyList<int> ProxyPorts => ReservedPorts;
@@ -36,14 +52,13 @@ internal sealed class IstioMesh : InjectedMesh
     {
         if (context.NativeSidecars)
         {
-            // Istio 1.27+ does this by default from Kubernetes 1.33; the annotation makes it so on any Istio that knows it.
+            // Read from Istio 1.24 (1.22 and 1.23 ignore it: their proxy stays an ordinary container).
             yield return new KeyValue("sidecar.istio.io/nativeSidecar", "true");
         }
-        else
-        {
-            // Without native sidecars nothing orders the containers' start: the app waits for the proxy.
-            yield return new KeyValue("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true");
-        }
+
+        // The app waits for an ordinary-container proxy on every supported Istio; the injection template
+        // drops the hold where the proxy is native (`$holdProxy := and (...) (not $nativeSidecar)`, 1.22.0 to 1.30.3).
+        yield return new KeyValue("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true");
 
         if (ports.Inbound.Count > 0)
         {

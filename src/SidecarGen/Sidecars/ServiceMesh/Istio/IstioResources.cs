@@ -94,7 +94,14 @@ internal static class IstioResources
 
     private static SpecNode Retries(ServiceMeshOptions options) => options.Retries == 0
         ? SpecNode.Map(SpecField.Of("attempts", 0))
-        : SpecNode.Map(SpecField.Of("attempts", options.Retries), SpecField.Of("retryOn", EnvoyConfig.RetryOn));
+        : SpecNode.Map(SpecField.Of("attempts", options.Retries), SpecField.Of("retryOn", RetryOn));
+
+    /// <summary>
+    /// Envoy's conditions as every supported Istio accepts them: Istio 1.22's validation refuses
+    /// <c>reset-before-request</c> (pkg/config/validation supportedRetryOnPolicies, which lists it from 1.23.0),
+    /// so Istio retries on any reset, which may repeat a request the app had received.
+    /// </summary>
+    private const string RetryOn = "connect-failure,refused-stream,reset,unavailable";
 
     /// <summary>A limit of 0 is left to Istio's default (Istio rejects 0 where Envoy would block every connection).</summary>
     private static SpecNode TrafficPolicy(ServiceMeshOptions options, bool mtls)
@@ -112,23 +119,25 @@ internal static class IstioResources
             http.Add(SpecField.Of("http1MaxPendingRequests", options.MaxPendingRequests));
         }
 
-        http.Add(SpecField.Of("maxRetries", System.Math.Max(options.Retries, 1)));
+        // No maxRetries: it caps the retries in flight to the whole service, from every caller, not per request
+        // (istio/api destination_rule.proto, 1.22.0 to 1.30.3); Istio's default, 2^32-1, leaves Retries per request.
         var pool = new List<SpecField>();
         if (tcp.Count > 0)
         {
             pool.Add(SpecField.Of("tcp", SpecNode.Map(tcp)));
         }
 
-        pool.Add(SpecField.Of("http", SpecNode.Map(http)));
-        var policy = new List<SpecField>
+        if (http.Count > 0)
         {
-            SpecField.Of("connectionPool", SpecNode.Map(pool)),
-            SpecField.Of("outlierDetection", SpecNode.Map(
+            pool.Add(SpecField.Of("http", SpecNode.Map(http)));
+        }
+
+        var policy = pool.Count > 0 ? new List<SpecField> { SpecField.Of("connectionPool", SpecNode.Map(pool)) } : new List<SpecField>();
+        policy.Add(SpecField.Of("outlierDetection", SpecNode.Map(
                 SpecField.Of("consecutive5xxErrors", OutlierDetection.Consecutive5xx),
                 SpecField.Of("interval", ConfigText.Seconds(OutlierDetection.IntervalSeconds)),
                 SpecField.Of("baseEjectionTime", ConfigText.Seconds(OutlierDetection.BaseEjectionSeconds)),
-                SpecField.Of("maxEjectionPercent", OutlierDetection.MaxEjectionPercent))),
-        };
+                SpecField.Of("maxEjectionPercent", OutlierDetection.MaxEjectionPercent))));
         if (mtls)
         {
             policy.Add(SpecField.Of("tls", SpecNode.Map(SpecField.Of("mode", "ISTIO_MUTUAL"))));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.ServiceMesh.Linkerd;
@@ -19,6 +20,38 @@ internal sealed class LinkerdMesh : InjectedMesh
     private static readonly int[] ReservedPorts = { 4140, 4143, 4190, 4191 };
 
     protected override string MeshName => "Linkerd";
+
+    /// <summary>
+    /// The oldest Linkerd the output works on: stable 2.16, the first whose policy controller reads retries and
+    /// timeouts from the Service's annotations; its source is linkerd2's tag version-2.16, which is edge-24.8.2.
+    /// </summary>
+    private static readonly MeshVersion OldestStable = new(2, 16, 0);
+
+    private static readonly MeshVersion OldestEdge = new(24, 8, 2);
+
+    protected override string VersionProperty => ClusterAddOns.LinkerdVersionProperty;
+
+    protected override string? Version(ClusterAddOns addOns) => addOns.LinkerdVersion;
+
+    protected override string? Unsupported(string version)
+    {
+        const string below = "the output needs Linkerd stable 2.16 (edge-24.8.2) or newer, whose policy controller reads the retry.linkerd.io and timeout.linkerd.io annotations of the Service; upgrade Linkerd (docs/compatibility.md)";
+        if (MeshVersion.Parse(version, "edge-") is { } edge)
+        {
+            return edge.CompareTo(OldestEdge) < 0 ? below : null;
+        }
+
+        return StableVersion(version) switch
+        {
+            null => "not a Linkerd version: write a stable release (2.18, stable-2.18.1, enterprise-2.18.1) or an edge release (edge-25.10.2)",
+            var stable when stable.CompareTo(OldestStable) < 0 => below,
+            _ => null,
+        };
+    }
+
+    /// <summary>A stable release, bare or with the prefix its distribution gives it.</summary>
+    private static MeshVersion? StableVersion(string version) =>
+        MeshVersion.Parse(version, "stable-") ?? MeshVersion.Parse(version, "enterprise-") ?? MeshVersion.Parse(version, "version-") ?? MeshVersion.Parse(version, string.Empty);
 
     protected override string ProxyName => "linkerd-proxy";
 
@@ -70,7 +103,9 @@ internal sealed class LinkerdMesh : InjectedMesh
         yield return new KeyValue("linkerd.io/inject", "enabled");
         if (context.NativeSidecars)
         {
-            yield return new KeyValue("config.beta.linkerd.io/proxy-enable-native-sidecar", "true");
+            // The one name every supported Linkerd reads: stable-2.16 knows only the alpha name, and the newest
+            // edge still reads it after config.linkerd.io/ and config.beta.linkerd.io/ (pkg/inject/inject.go).
+            yield return new KeyValue("config.alpha.linkerd.io/proxy-enable-native-sidecar", "true");
         }
 
         if (options.Mtls)
@@ -98,7 +133,12 @@ internal sealed class LinkerdMesh : InjectedMesh
     protected override IEnumerable<ObjectSpec> Objects(ServiceMeshOptions options, SidecarContext context, IReadOnlyList<MeshUpstream> upstreams) =>
         LinkerdResources.For(options, context.ServiceName, context.UpstreamPort, context.Network.CallersOf(context.ServiceName));
 
-    /// <summary>Linkerd 2.16+ reads retries and timeouts from the Service; 5xx answers and failed connections are retried.</summary>
+    /// <summary>
+    /// Linkerd 2.16+ reads retries and timeouts from the Service. Retried: <c>gateway-error</c> (502-504, the
+    /// answers of a proxy that could not reach the app or timed out), not <c>5xx</c>, which would repeat a
+    /// request the app answered with 500 after doing its work (policy-controller outbound/index/http.rs,
+    /// version-2.16 and edge-26.8.3).
+    /// </summary>
     protected override IEnumerable<KeyValue> ServiceAnnotations(ServiceMeshOptions options, bool entryTls)
     {
         if (entryTls)
@@ -108,7 +148,7 @@ internal sealed class LinkerdMesh : InjectedMesh
 
         if (options.Retries > 0)
         {
-            yield return new KeyValue("retry.linkerd.io/http", "5xx");
+            yield return new KeyValue("retry.linkerd.io/http", "gateway-error");
             yield return new KeyValue("retry.linkerd.io/limit", options.Retries.ToString(CultureInfo.InvariantCulture));
         }
 
