@@ -154,6 +154,11 @@ internal static class HostileInput
     private static readonly Dictionary<string, Gen<int>> ValidNumber = new(StringComparer.Ordinal)
     {
         ["Replicas"] = Gen.Int[-1, 5],
+        ["MinReplicas"] = Gen.Int[-1, 5],
+        ["MaxReplicas"] = Gen.Int[-1, 8],
+        ["TargetCpuUtilization"] = Gen.Int[0, 101],
+        ["TargetMemoryUtilization"] = Gen.Int[-1, 101],
+        ["TargetRequestsPerSecond"] = Gen.Int[-1, 200],
     };
 
     /// <summary>

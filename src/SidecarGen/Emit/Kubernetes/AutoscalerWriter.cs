@@ -34,19 +34,19 @@ internal static class AutoscalerWriter
         yaml.Pair("minReplicas", autoscaling.MinReplicas)
             .Pair("maxReplicas", autoscaling.MaxReplicas)
             .BeginSequence("metrics");
-        foreach (var (resource, target) in Targets(autoscaling))
+        foreach (var target in Targets(autoscaling))
         {
             yaml.BeginMap();
             if (autoscaling.ContainerMetrics)
             {
-                yaml.Pair("type", "ContainerResource").BeginMap("containerResource").Pair("name", resource).Pair("container", plan.App.Name);
+                yaml.Pair("type", "ContainerResource").BeginMap("containerResource").Pair("name", target.Resource).Pair("container", plan.App.Name);
             }
             else
             {
-                yaml.Pair("type", "Resource").BeginMap("resource").Pair("name", resource);
+                yaml.Pair("type", "Resource").BeginMap("resource").Pair("name", target.Resource);
             }
 
-            yaml.BeginMap("target").Pair("type", "Utilization").Pair("averageUtilization", target).EndMap()
+            yaml.BeginMap("target").Pair("type", "Utilization").Pair("averageUtilization", target.Percent).EndMap()
                 .EndMap().EndMap();
         }
 
@@ -66,10 +66,10 @@ internal static class AutoscalerWriter
             .BeginMap("advanced").BeginMap("horizontalPodAutoscalerConfig");
         Behavior(yaml);
         yaml.EndMap().EndMap().BeginSequence("triggers");
-        foreach (var (resource, target) in Targets(autoscaling))
+        foreach (var target in Targets(autoscaling))
         {
-            yaml.BeginMap().Pair("type", resource).Pair("metricType", "Utilization")
-                .BeginMap("metadata").Pair("value", Text(target));
+            yaml.BeginMap().Pair("type", target.Resource).Pair("metricType", "Utilization")
+                .BeginMap("metadata").Pair("value", Text(target.Percent));
             if (autoscaling.ContainerMetrics)
             {
                 yaml.Pair("containerName", plan.App.Name);
@@ -98,10 +98,11 @@ internal static class AutoscalerWriter
             ? "sum(rate(" + metric.Selector + "[" + RateWindow + "]))"
             : null;
 
-    private static (string Resource, int Target)[] Targets(AutoscalingSpec autoscaling) =>
+    /// <summary>CPU always, memory when it has a target; a record class, not a tuple (docs/architecture.md, "Code that runs in a new compiler").</summary>
+    private static UtilizationTarget[] Targets(AutoscalingSpec autoscaling) =>
         autoscaling.TargetMemoryUtilization > 0
-            ? new[] { ("cpu", autoscaling.TargetCpuUtilization), ("memory", autoscaling.TargetMemoryUtilization) }
-            : new[] { ("cpu", autoscaling.TargetCpuUtilization) };
+            ? new[] { new UtilizationTarget("cpu", autoscaling.TargetCpuUtilization), new UtilizationTarget("memory", autoscaling.TargetMemoryUtilization) }
+            : new[] { new UtilizationTarget("cpu", autoscaling.TargetCpuUtilization) };
 
     private static void ScaleTarget(YamlWriter yaml, ServicePlan plan) =>
         yaml.BeginMap("scaleTargetRef")
@@ -119,4 +120,6 @@ internal static class AutoscalerWriter
             .EndMap().EndMap();
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record UtilizationTarget(string Resource, int Percent);
 }
