@@ -3,6 +3,7 @@
 # Sets root (the repository), work (a new folder, removed on exit unless KEEP_WORK is set) and
 # version (of the package pack_sidecargen packs), and defines:
 #   pack_sidecargen    packs src/SidecarGen.Package as $version into the local feed $work/feed
+#                      (with FEED=<folder>, copies the package found there instead and sets $version)
 #   isolate_from_repo  makes a folder build on its own: neutral Directory.Build.* files, no central
 #                      package versions, and a nuget.config whose only source is $work/feed (packages
 #                      restored into $work/packages, so no NuGet cache has seen this version)
@@ -13,6 +14,15 @@ work=$(mktemp -d)
 version="0.1.0-bench.$(date +%s)"
 
 pack_sidecargen() {
+  if [ -n "${FEED:-}" ]; then
+    # The package an earlier run packed (its work folder kept with KEEP_WORK): packing takes minutes on a busy machine.
+    mkdir -p "$work/feed"
+    cp "$FEED"/SidecarGen.*.nupkg "$work/feed/"
+    version=$(basename "$(ls "$work"/feed/SidecarGen.0.*.nupkg | head -1)" .nupkg)
+    version=${version#SidecarGen.}
+    echo "SidecarGen $version from $FEED"
+    return
+  fi
   echo "packing SidecarGen $version ..."
   dotnet pack "$root/src/SidecarGen.Package" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
 }
