@@ -281,8 +281,8 @@ for size in $SIZES; do
   else
     # No pairs (too slow at this size on this machine): one timed edit of the system build alone.
     edit
-    build_ms "$sys/All.slnx" >> "$results/$n/edit-all"
-    echo "N=$n: no pairs; one edit then All.slnx: $(cat "$results/$n/edit-all") ms"
+    build_ms "$sys/All.slnx" >> "$results/$n/edit-unpaired"
+    echo "N=$n: no pairs; one edit then All.slnx: $(tail -1 "$results/$n/edit-unpaired") ms"
   fi
   trace_edit "$n"
   stop_server
@@ -320,6 +320,7 @@ if [ "$small" != "$large" ]; then
   grow "services alone, cold (ms)" cold-services
   grow "system build, edit (ms)" edit-all
   grow "services alone, edit (ms)" edit-services
+  grow "system build, edit, no pair (ms)" edit-unpaired
   grow "system build, no-op (ms)" noop-all
   grow "system project alone, cold (ms)" own-cold-ms
   grow "system project alone, no-op (ms)" own-noop-ms
