@@ -227,7 +227,7 @@ measure_system_alone() { # $1: N
     $2 == "ms" && ($3 == "CoreCompile" || $3 == "_SidecarGenSystemServices" || $3 == "SidecarGenWriteManifests" || $3 == "ExtractServiceDescriptions" || $3 == "WriteSidecarManifests") && !seen[$3]++ { part[$3] = $1 }
     END {
       printf "  one cold build at -v:d reports: _SidecarGenSystemServices %d ms (its ExtractServiceDescriptions task %d ms), CoreCompile %d ms (SidecarGen.SystemGenerator %.0f ms, SidecarGen analyzers %.0f ms), SidecarGenWriteManifests %d ms\n", part["_SidecarGenSystemServices"], part["ExtractServiceDescriptions"], part["CoreCompile"], generator, analyzers, part["SidecarGenWriteManifests"]
-      printf "%d %d %d %.0f %.0f %d\n", part["_SidecarGenSystemServices"], part["ExtractServiceDescriptions"], part["CoreCompile"], generator, analyzers, part["SidecarGenWriteManifests"] > out
+      printf "%d %d %d %.0f %.0f %d\n", part["_SidecarGenSystemServices"], part["ExtractServiceDescriptions"], part["CoreCompile"], generator, analyzers, part["SidecarGenWriteManifests"] >> out
     }' "$work/system-$1.log"
 }
 
@@ -271,8 +271,8 @@ for size in $SIZES; do
   # A first build, checked: every service's manifests and the system's files, no warnings.
   start=$(date +%s%N)
   build "$sys/All.slnx" -v m > "$work/first-$n.log" || { cat "$work/first-$n.log" >&2; exit 1; }
-  echo $(( ($(date +%s%N) - start) / 1000000 )) > "$results/$n/first-ms"
-  echo "first build of All.slnx (cold; the compiler server starts in it): $(cat "$results/$n/first-ms") ms"
+  echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$results/$n/first-ms"
+  echo "first build of All.slnx (cold; the compiler server starts in it): $(tail -1 "$results/$n/first-ms") ms"
   grep -E 'warning|error' "$work/first-$n.log" | sort -u | head -20 || true
   test "$(find "$sys" -path '*/bin/Debug/net10.0/deploy/kubernetes/deployment.yaml' | wc -l)" -eq "$n" || { echo "not every service wrote its manifests" >&2; exit 1; }
   test -f "$sys/System/bin/Debug/net10.0/deploy/kubernetes/kustomization.yaml" || { echo "the system wrote no kustomization" >&2; exit 1; }
@@ -302,8 +302,8 @@ grow() { # $1: label, $2: file under results/<N>/ (or a column of parts: parts:<
     return 0
   fi
   if [[ $2 == parts:* ]]; then
-    a=$(awk -v c="${2#parts:}" '{ print $c }' "$results/$small/parts")
-    b=$(awk -v c="${2#parts:}" '{ print $c }' "$results/$large/parts")
+    a=$(awk -v c="${2#parts:}" '{ print $c }' "$results/$small/parts" | median)
+    b=$(awk -v c="${2#parts:}" '{ print $c }' "$results/$large/parts" | median)
   else
     a=$(median < "$results/$small/$2")
     b=$(median < "$results/$large/$2")
@@ -328,4 +328,5 @@ if [ "$small" != "$large" ]; then
   grow "  _SidecarGenSystemServices (ms)" parts:1
   grow "  CoreCompile (ms)" parts:3
   grow "  SidecarGen.SystemGenerator (ms)" parts:4
+  grow "  SidecarGenWriteManifests (ms)" parts:6
 fi
