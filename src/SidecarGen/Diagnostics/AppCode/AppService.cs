@@ -1,10 +1,13 @@
+using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SidecarGen.Model;
 using SidecarGen.Planning;
+using SidecarGen.Pod;
 using SidecarGen.Reading;
+using SidecarGen.Validation;
 
 namespace SidecarGen.Diagnostics.AppCode;
 
@@ -18,6 +21,8 @@ internal sealed class AppService
 {
     private static readonly ConditionalWeakTable<Compilation, StrongBox<AppService?>> Cache = new();
 
+    private readonly Lazy<ServicePlan?> plan;
+
     private AppService(Compilation compilation, INamedTypeSymbol entryPoint, ServiceDeclaration declaration, BuildSettings settings)
     {
         Compilation = compilation;
@@ -25,6 +30,7 @@ internal sealed class AppService
         Declaration = declaration;
         Settings = settings;
         Symbols = AppSymbols.Of(compilation);
+        plan = new Lazy<ServicePlan?>(() => ServiceValidator.Validate(declaration, settings).Plan);
     }
 
     public Compilation Compilation { get; }
@@ -40,6 +46,13 @@ internal sealed class AppService
 
     /// <summary><c>[SidecarService]</c>'s options, its defaults when the attribute is left out.</summary>
     public ServiceOptions Options => Declaration.Options;
+
+    /// <summary>
+    /// The Pod the generator writes, or null while an error stands. The validator keeps its last result,
+    /// so in a build this is the plan the generator has just made; a rule asks for it only on its rare
+    /// path, once the code already seems to disagree, so an edit does not re-run the validation.
+    /// </summary>
+    public ServicePlan? Plan => plan.Value;
 
     /// <summary>The service's name as the manifests write it.</summary>
     public string Name => ServicePlanner.ServiceName(Declaration, Settings);

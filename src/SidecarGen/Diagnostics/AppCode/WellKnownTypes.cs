@@ -38,5 +38,6 @@ internal static class WellKnownTypes
     // The base library.
     public const string Uri = "System.Uri";
     public const string HttpClient = "System.Net.Http.HttpClient";
+    public const string HttpRequestMessage = "System.Net.Http.HttpRequestMessage";
     public const string Environment = "System.Environment";
 }
