@@ -50,6 +50,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidHost = Error(RuleIds.InvalidHost, "Host is not a DNS name", "{0}");
     public static readonly DiagnosticDescriptor InvalidIssuer = Error(RuleIds.InvalidIssuer, "Invalid certificate issuer reference", "{0}");
     public static readonly DiagnosticDescriptor AddOnWithoutEffect = Warning(RuleIds.AddOnWithoutEffect, "A cluster add-on setting has no effect or cannot work", "{0}");
+    // The app's own code against its declared service (Diagnostics/AppCode): reported only where the code's value is certain.
+    // A path may be mapped in any file, so SCG0028 is known only at the compilation's end.
+    public static readonly DiagnosticDescriptor ProbePathNotMapped = new(
+        RuleIds.ProbePathNotMapped, "The app maps no endpoint at its probes' path", "{0}", Category, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLinks.For(RuleIds.ProbePathNotMapped), customTags: WellKnownDiagnosticTags.CompilationEnd);
+    public static readonly DiagnosticDescriptor ListensElsewhere = Error(RuleIds.ListensElsewhere, "The app listens elsewhere than its declared port", "{0}");
+    public static readonly DiagnosticDescriptor UndeclaredCall = Warning(RuleIds.UndeclaredCall, "The app calls a service that is not in Calls", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -59,6 +66,7 @@ internal static class DiagnosticDescriptors
         IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
         UnreadableService,
+        ProbePathNotMapped, ListensElsewhere, UndeclaredCall,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

@@ -33,4 +33,7 @@ internal static class RuleIds
     public const string InvalidIssuer = "SCG0025";
     public const string AddOnWithoutEffect = "SCG0026";
     public const string UnreadableService = "SCG0027";
+    public const string ProbePathNotMapped = "SCG0028";
+    public const string ListensElsewhere = "SCG0029";
+    public const string UndeclaredCall = "SCG0030";
 }
