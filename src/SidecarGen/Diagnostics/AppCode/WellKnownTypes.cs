@@ -26,6 +26,7 @@ internal static class WellKnownTypes
     public const string RouteTemplateProvider = "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider";
     public const string ActionHttpMethodProvider = "Microsoft.AspNetCore.Mvc.Routing.IActionHttpMethodProvider";
     public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
+    public const string Controller = "Microsoft.AspNetCore.Mvc.Controller";
     public const string ControllerAttribute = "Microsoft.AspNetCore.Mvc.ControllerAttribute";
     public const string NonControllerAttribute = "Microsoft.AspNetCore.Mvc.NonControllerAttribute";
     public const string NonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
