@@ -16,6 +16,7 @@ internal static class WellKnownTypes
     // Kestrel.
     public const string KestrelServerOptions = "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions";
     public const string WebHostBuilderKestrelExtensions = "Microsoft.AspNetCore.Hosting.WebHostBuilderKestrelExtensions";
+    public const string IPAddress = "System.Net.IPAddress";
 
     // Routing and endpoints.
     public const string EndpointRouteBuilder = "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
