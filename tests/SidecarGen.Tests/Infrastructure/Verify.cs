@@ -84,6 +84,28 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>A code fix in an ASP.NET Core app (see <see cref="WebApp(string[])"/>).</summary>
+    public static async Task WebAppCodeFix<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        // SCG0028 is known only at the compilation's end (a path may be mapped in any file); by default the harness
+        // refuses a fix for such a non-local diagnostic, since an IDE may not offer one. The fix itself is what is tested.
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        var aspNetCore = await AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        Configure(test.TestState, source, Array.Empty<(string, string)>());
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.AdditionalReferences.AddRange(aspNetCore);
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.AdditionalReferences.Add(typeof(SidecarServiceAttribute).Assembly);
+        test.FixedState.AdditionalReferences.AddRange(aspNetCore);
+        await test.RunAsync();
+    }
+
     private static void Configure(SolutionState state, string source, (string Property, string Value)[] properties)
     {
         state.Sources.Add(source);
