@@ -23,6 +23,34 @@ internal sealed class Workload
         public partial class Program;
         """;
 
+    /// <summary>
+    /// The same service as an ASP.NET Core app, so the rules that read the app's code (SCG0028-SCG0030)
+    /// have routes, listen addresses and calls to read.
+    /// </summary>
+    public const string WebProgram = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.DependencyInjection;
+        using SidecarGen;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(options => options.ListenAnyIP(8080));
+        builder.Services.AddHealthChecks();
+        builder.Services.AddHttpClient("payments", client => client.BaseAddress = new System.Uri("https+http://payments"));
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz");
+        var orders = app.MapGroup("/orders");
+        orders.MapGet("/", () => "[]");
+        orders.MapGet("/{id:int}", (int id) => id);
+        app.Run();
+
+        [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080, Calls = new[] { "payments" })]
+        [LoggingSidecar(LogPath = "/var/log/app")]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "order-auth")]
+        [MetricsSidecar]
+        public partial class Program;
+        """;
+
     private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     private readonly SyntaxTree program;
@@ -30,12 +58,12 @@ internal sealed class Workload
     private readonly SyntaxTree unrelatedEdited;
     private readonly SyntaxTree programEdited;
 
-    public Workload(int files)
+    public Workload(int files, bool web = false)
     {
-        program = Parse(Program, "Program.cs");
+        program = Parse(web ? WebProgram : Program, "Program.cs");
         var trees = new List<SyntaxTree> { program };
         trees.AddRange(Enumerable.Range(1, files - 1).Select(i => Parse(Filler(i, 0), $"Feature{i}.cs")));
-        Compilation = CSharpCompilation.Create("OrderService", trees, References, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        Compilation = CSharpCompilation.Create("OrderService", trees, web ? WebReferences : References, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
 
         // An edit to an ordinary file (to Program's statements when it is the only file), and an edit to a sidecar attribute.
         unrelated = files > 1 ? trees[1] : program;
@@ -51,6 +79,12 @@ internal sealed class Workload
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(SidecarServiceAttribute).Assembly.Location))
             .ToImmutableArray();
+
+    /// <summary><see cref="References"/> and ASP.NET Core's shared framework, as a web project compiles against.</summary>
+    public static ImmutableArray<MetadataReference> WebReferences { get; } = References.AddRange(
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
 
     /// <summary>A driver for the generator as the compiler creates it, before its first run.</summary>
     public static GeneratorDriver Driver(IIncrementalGenerator generator) =>

@@ -22,8 +22,9 @@ internal sealed class ConsumerProject
     /// <summary>
     /// Empty Directory.Build.* files stop MSBuild from importing the repository's own, and a nuget.config
     /// restores from the packed feed alone into its own package cache: for <paramref name="directory"/> and below.
+    /// With <paramref name="machineSources"/>, the machine's own package sources stay too, for real packages beside SidecarGen.
     /// </summary>
-    public static void WriteIsolation(PackedPackage package, string directory)
+    public static void WriteIsolation(PackedPackage package, string directory, bool machineSources = false)
     {
         System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
@@ -34,15 +35,15 @@ internal sealed class ConsumerProject
             <configuration>
               <config><add key="globalPackagesFolder" value="{Path.Combine(package.Root, "packages")}" /></config>
               <packageSources>
-                <clear />
+                {(machineSources ? string.Empty : "<clear />")}
                 <add key="sidecargen" value="{package.Feed}" />
               </packageSources>
             </configuration>
             """);
     }
 
-    /// <summary>An ASP.NET Core project referencing the package, in <paramref name="directory"/>.</summary>
-    public static ConsumerProject WriteService(PackedPackage package, string directory, string name, string program)
+    /// <summary>An ASP.NET Core project referencing the package (and <paramref name="packages"/>), in <paramref name="directory"/>.</summary>
+    public static ConsumerProject WriteService(PackedPackage package, string directory, string name, string program, params (string Id, string Version)[] packages)
     {
         System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
@@ -54,7 +55,7 @@ internal sealed class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SidecarGen" Version="{package.Version}" />
-              </ItemGroup>
+            {string.Concat(packages.Select(reference => $"    <PackageReference Include=\"{reference.Id}\" Version=\"{reference.Version}\" />\n"))}  </ItemGroup>
             </Project>
             """);
         var consumer = new ConsumerProject(directory);

@@ -56,6 +56,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AutoscalingWithoutEffect = Warning(RuleIds.AutoscalingWithoutEffect, "An autoscaling setting has no effect", "{0}");
     public static readonly DiagnosticDescriptor MeshVersionUnsupported = Warning(RuleIds.MeshVersionUnsupported, "The mesh version is outside the supported range", "{0}");
     public static readonly DiagnosticDescriptor AcmeIssuerForClusterNames = Warning(RuleIds.AcmeIssuerForClusterNames, "An ACME issuer cannot sign the in-cluster certificate", "{0}");
+    // The app's own code against its declared service (Diagnostics/AppCode): reported only where the code's value is certain.
+    // A path may be mapped in any file, so SCG0028 is known only at the compilation's end.
+    public static readonly DiagnosticDescriptor ProbePathNotMapped = new(
+        RuleIds.ProbePathNotMapped, "The app maps no endpoint at its probes' path", "{0}", Category, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLinks.For(RuleIds.ProbePathNotMapped), customTags: WellKnownDiagnosticTags.CompilationEnd);
+    public static readonly DiagnosticDescriptor ListensElsewhere = Error(RuleIds.ListensElsewhere, "The app listens elsewhere than its declared port", "{0}");
+    public static readonly DiagnosticDescriptor UndeclaredCall = Warning(RuleIds.UndeclaredCall, "The app calls a service that is not in Calls", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -67,6 +74,7 @@ internal static class DiagnosticDescriptors
         UnreadableService,
         InvalidAutoscaling, NoContainerMetrics, AutoscalingWithoutEffect,
         MeshVersionUnsupported, AcmeIssuerForClusterNames,
+        ProbePathNotMapped, ListensElsewhere, UndeclaredCall,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

@@ -38,4 +38,7 @@ internal static class RuleIds
     public const string AutoscalingWithoutEffect = "SCG0038";
     public const string MeshVersionUnsupported = "SCG0040";
     public const string AcmeIssuerForClusterNames = "SCG0041";
+    public const string ProbePathNotMapped = "SCG0028";
+    public const string ListensElsewhere = "SCG0029";
+    public const string UndeclaredCall = "SCG0030";
 }

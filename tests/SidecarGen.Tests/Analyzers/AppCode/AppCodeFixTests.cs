@@ -1,0 +1,81 @@
+using SidecarGen.CodeFixes;
+using SidecarGen.Diagnostics.AppCode;
+using SidecarGen.Tests.Infrastructure;
+
+namespace SidecarGen.Tests.Analyzers.AppCode;
+
+/// <summary>The app-code rules' fixes edit [SidecarService], wherever the code that disagrees is.</summary>
+public sealed class AppCodeFixTests
+{
+    [Fact]
+    public Task SCG0030_adds_the_service_to_calls() => Verify<ServiceCallAnalyzer>.WebAppCodeFix<AddCallCodeFix>(
+        """
+        _ = new System.Uri({|SCG0030:"http://pricing/"|});
+
+        [SidecarGen.SidecarService("orders", Calls = new[] { "payments" })]
+        public partial class Program { }
+        """,
+        """
+        _ = new System.Uri("http://pricing/");
+
+        [SidecarGen.SidecarService("orders", Calls = new[] { "payments", "pricing" })]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0030_creates_calls_when_it_is_missing() => Verify<ServiceCallAnalyzer>.WebAppCodeFix<AddCallCodeFix>(
+        """
+        _ = new System.Uri({|SCG0030:"https+http://pricing"|});
+
+        [SidecarGen.SidecarService("orders", Port = 8080)]
+        public partial class Program { }
+        """,
+        """
+        _ = new System.Uri("https+http://pricing");
+
+        [SidecarGen.SidecarService("orders", Port = 8080, Calls = new[] { "pricing" })]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0028_sets_health_path_to_the_one_mapped_health_endpoint() => Verify<ProbePathAnalyzer>.WebAppCodeFix<HealthPathCodeFix>(
+        """
+        using Microsoft.AspNetCore.Builder;
+        var app = WebApplication.CreateBuilder(args).Build();
+        {|SCG0028:app.MapHealthChecks("/health")|};
+        app.Run();
+
+        [SidecarGen.SidecarService("orders", HealthPath = "/healthz")]
+        public partial class Program { }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapHealthChecks("/health");
+        app.Run();
+
+        [SidecarGen.SidecarService("orders", HealthPath = "/health")]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0028_adds_health_path_when_the_default_applies() => Verify<ProbePathAnalyzer>.WebAppCodeFix<HealthPathCodeFix>(
+        """
+        using Microsoft.AspNetCore.Builder;
+        var app = WebApplication.CreateBuilder(args).Build();
+        {|SCG0028:app.MapGet("/live", () => "ok")|};
+        app.Run();
+
+        [SidecarGen.SidecarService("orders")]
+        public partial class Program { }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapGet("/live", () => "ok");
+        app.Run();
+
+        [SidecarGen.SidecarService("orders", HealthPath = "/live")]
+        public partial class Program { }
+        """);
+}
