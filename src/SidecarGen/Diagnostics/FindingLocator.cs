@@ -13,30 +13,38 @@ namespace SidecarGen.Diagnostics;
 /// </summary>
 internal static class FindingLocator
 {
-    public static Location Locate(INamedTypeSymbol type, Finding finding, CancellationToken cancellationToken)
+    public static Location Locate(INamedTypeSymbol type, Finding finding, CancellationToken cancellationToken) =>
+        Locate(type, finding.Ordinal, finding.Argument, finding.Item, cancellationToken);
+
+    /// <summary>
+    /// The argument <paramref name="argument"/> of the attribute at <paramref name="ordinal"/> (its item
+    /// <paramref name="item"/>, if given); the attribute when the argument is not written, the class when
+    /// the attribute is not there.
+    /// </summary>
+    public static Location Locate(INamedTypeSymbol type, int ordinal, string? argument, int? item, CancellationToken cancellationToken)
     {
-        if (finding.Ordinal == Finding.BuildProperty)
+        if (ordinal == Finding.BuildProperty)
         {
             return Location.None;
         }
 
         var attributes = type.GetAttributes();
-        if (finding.Ordinal < 0 || finding.Ordinal >= attributes.Length
-            || attributes[finding.Ordinal].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+        if (ordinal < 0 || ordinal >= attributes.Length
+            || attributes[ordinal].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
         {
             return type.Locations.FirstOrDefault() ?? Location.None;
         }
 
-        if (finding.Argument is null || AttributeArguments.Argument(attributes[finding.Ordinal], syntax, finding.Argument) is not { } argument)
+        if (argument is null || AttributeArguments.Argument(attributes[ordinal], syntax, argument) is not { } written)
         {
             return syntax.GetLocation();
         }
 
-        if (finding.Item is int item && AttributeArguments.Elements(argument.Expression) is { } elements && item < elements.Length)
+        if (item is int index && AttributeArguments.Elements(written.Expression) is { } elements && index < elements.Length)
         {
-            return elements[item].GetLocation();
+            return elements[index].GetLocation();
         }
 
-        return argument.GetLocation();
+        return written.GetLocation();
     }
 }

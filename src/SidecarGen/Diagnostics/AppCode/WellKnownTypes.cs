@@ -1,0 +1,42 @@
+namespace SidecarGen.Diagnostics.AppCode;
+
+/// <summary>
+/// Metadata names of the framework types the app-code rules recognize, each written once. Checked
+/// against the reference assemblies of Microsoft.AspNetCore.App.Ref 8.0 and Microsoft.Extensions.*.
+/// </summary>
+internal static class WellKnownTypes
+{
+    // ASP.NET Core hosting and the app's pipeline.
+    public const string ApplicationBuilder = "Microsoft.AspNetCore.Builder.IApplicationBuilder";
+    public const string WebApplication = "Microsoft.AspNetCore.Builder.WebApplication";
+    public const string WebHostBuilder = "Microsoft.AspNetCore.Hosting.IWebHostBuilder";
+    public const string HostingAbstractionsWebHostBuilderExtensions = "Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions";
+    public const string HostingEnvironmentExtensions = "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions";
+
+    // Kestrel.
+    public const string KestrelServerOptions = "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions";
+    public const string WebHostBuilderKestrelExtensions = "Microsoft.AspNetCore.Hosting.WebHostBuilderKestrelExtensions";
+
+    // Routing and endpoints.
+    public const string EndpointRouteBuilder = "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
+    public const string EndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+    public const string HealthCheckEndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions";
+    public const string HealthCheckApplicationBuilderExtensions = "Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions";
+    public const string ControllerEndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions";
+    public const string RouteTemplateProvider = "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider";
+    public const string ActionHttpMethodProvider = "Microsoft.AspNetCore.Mvc.Routing.IActionHttpMethodProvider";
+    public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
+    public const string ControllerAttribute = "Microsoft.AspNetCore.Mvc.ControllerAttribute";
+    public const string NonControllerAttribute = "Microsoft.AspNetCore.Mvc.NonControllerAttribute";
+    public const string NonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
+
+    // Microsoft.Extensions.*.
+    public const string HostEnvironmentEnvExtensions = "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions";
+    public const string Configuration = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string HttpClientFactoryServiceCollectionExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
+
+    // The base library.
+    public const string Uri = "System.Uri";
+    public const string HttpClient = "System.Net.Http.HttpClient";
+    public const string Environment = "System.Environment";
+}
