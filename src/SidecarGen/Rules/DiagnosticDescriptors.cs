@@ -51,6 +51,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidIssuer = Error(RuleIds.InvalidIssuer, "Invalid certificate issuer reference", "{0}");
     public static readonly DiagnosticDescriptor AddOnWithoutEffect = Warning(RuleIds.AddOnWithoutEffect, "A cluster add-on setting has no effect or cannot work", "{0}");
 
+    // The app's observability and configuration against its sidecars (Diagnostics/AppCode). What the app
+    // registers or loads may be in any file, so SCG0031, SCG0032 and SCG0034's missing load are known at the compilation's end.
+    public static readonly DiagnosticDescriptor PlainHttpBehindProxy = AppCodeEnd(RuleIds.PlainHttpBehindProxy, "HTTPS redirection behind a proxy sidecar sees plain HTTP");
+    public static readonly DiagnosticDescriptor NoMetricsExporter = AppCodeEnd(RuleIds.NoMetricsExporter, "The metrics sidecar's collector receives nothing from the app");
+    public static readonly DiagnosticDescriptor UnshippedLogFile = Warning(RuleIds.UnshippedLogFile, "A log file is not shipped or not bounded", "{0}");
+    public static readonly DiagnosticDescriptor ConfigNotReloaded = AppCodeEnd(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
@@ -59,6 +66,7 @@ internal static class DiagnosticDescriptors
         IgnoredSetting, UpstreamOutsideMesh, ProbeBehindStrictMtls,
         InvalidAddOnSetting, InvalidHost, InvalidIssuer, AddOnWithoutEffect,
         UnreadableService,
+        PlainHttpBehindProxy, NoMetricsExporter, UnshippedLogFile, ConfigNotReloaded,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
@@ -67,6 +75,9 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor SystemError(string id, string title) =>
         new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor AppCodeEnd(string id, string title) =>
+        new(id, title, "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
 

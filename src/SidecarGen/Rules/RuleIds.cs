@@ -33,4 +33,8 @@ internal static class RuleIds
     public const string InvalidIssuer = "SCG0025";
     public const string AddOnWithoutEffect = "SCG0026";
     public const string UnreadableService = "SCG0027";
+    public const string PlainHttpBehindProxy = "SCG0031";
+    public const string NoMetricsExporter = "SCG0032";
+    public const string UnshippedLogFile = "SCG0033";
+    public const string ConfigNotReloaded = "SCG0034";
 }

@@ -26,6 +26,12 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
 
     public override int TrafficRank => 1;
 
+    /// <summary>
+    /// oauth2-proxy proxies through Go's <c>httputil.NewSingleHostReverseProxy</c> (pkg/upstream/http.go at v7.12.0): the
+    /// <c>X-Forwarded-Proto</c> it received goes on unchanged, and it appends its client to <c>X-Forwarded-For</c>.
+    /// </summary>
+    public override bool ForwardsScheme => true;
+
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override AuthProxyOptions ReadOptions(AuthProxySidecarAttribute attribute) => AuthProxyOptions.Read(attribute);
