@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -25,6 +26,55 @@ internal static class Verify<TAnalyzer>
     /// <summary>The source as an application's (an executable with an entry point), not a library's.</summary>
     public static Task Application(string source, params (string Property, string Value)[] properties) =>
         Analyzer(source, editorConfig: null, OutputKind.ConsoleApplication, properties);
+
+    /// <summary>
+    /// An ASP.NET Core app (the shared framework's reference assemblies, as a web project has them), its
+    /// files in order: the first holds the top-level statements, the others may hold anything.
+    /// </summary>
+    public static Task WebApp(params string[] sources) => WebApp(sources, Array.Empty<DiagnosticResult>());
+
+    public static Task WebApp(string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties) =>
+        WebAppUsing(Array.Empty<PackageIdentity>(), sources, expected, properties);
+
+    /// <summary>An ASP.NET Core app that also references <paramref name="packages"/> (with their dependencies, restored once from the NuGet feed).</summary>
+    public static async Task WebAppUsing(PackageIdentity[] packages, string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        test.ExpectedDiagnostics.AddRange(expected);
+        Configure(test.TestState, sources[0], properties);
+        for (var i = 1; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
+        }
+
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(packages.ToImmutableArray());
+        test.TestState.AdditionalReferences.AddRange(await AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None));
+        await test.RunAsync();
+    }
+
+    /// <summary>A code fix in an ASP.NET Core app's single file.</summary>
+    public static async Task WebAppCodeFix<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        var aspNetCore = await AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        Configure(test.TestState, source, Array.Empty<(string, string)>());
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.AdditionalReferences.AddRange(aspNetCore);
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.AdditionalReferences.Add(typeof(SidecarServiceAttribute).Assembly);
+        test.FixedState.AdditionalReferences.AddRange(aspNetCore);
+        await test.RunAsync();
+    }
+
+    /// <summary>
+    /// The ASP.NET Core shared framework's reference pack (Microsoft.AspNetCore.App.Ref 8.0.0, restored once
+    /// from the NuGet feed into the harness's package cache). As a package added to .NET 8's references its
+    /// <c>ref/</c> folder is not read, so it is resolved as a reference pack of its own and added beside them.
+    /// </summary>
+    private static readonly ReferenceAssemblies AspNetCore = new("net8.0", new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"), Path.Combine("ref", "net8.0"));
 
     private static Task Analyzer(string source, string? editorConfig, OutputKind outputKind, (string Property, string Value)[] properties, params DiagnosticResult[] expected)
     {

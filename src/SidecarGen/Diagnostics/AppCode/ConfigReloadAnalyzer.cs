@@ -103,16 +103,24 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
                     }
 
                     loaded = true;
-                    var problem = (consul, load.Source.Folder) switch
+                    var shape = (consul, load.Source.Folder) switch
                     {
                         (true, true) => $"The '{watcher.Name}' watcher (Consul) writes one JSON document, {written}; AddKeyPerFile reads it as a single key named '{ConsulTemplateWatcher.OutputFile}'; load it with AddJsonFile(\"{written}\", optional: false, reloadOnChange: true)",
                         (true, false) when load.Path != written => $"The '{watcher.Name}' watcher (Consul) writes only {written}, not '{load.Path}'",
-                        _ when load.Reloads == false && !load.DevelopmentOnly => $"{load.Source.Method}(\"{load.Path}\") reads the '{watcher.Name}' watcher's files once: without reloadOnChange: true the app keeps the values it started with",
                         _ => null,
                     };
-                    if (problem is not null)
+                    if (shape is not null)
                     {
-                        context.ReportDiagnostic(AppService.Disagreement(DiagnosticDescriptors.ConfigNotReloaded, load.Location, mountArgument, problem, load.FixProperties));
+                        context.ReportDiagnostic(AppService.Disagreement(DiagnosticDescriptors.ConfigNotReloaded, load.Location, mountArgument, shape));
+                    }
+                    else if (load.Reloads == false && !load.DevelopmentOnly)
+                    {
+                        context.ReportDiagnostic(AppService.Disagreement(
+                            DiagnosticDescriptors.ConfigNotReloaded,
+                            load.Location,
+                            mountArgument,
+                            $"{load.Source.Method}(\"{load.Path}\") reads the '{watcher.Name}' watcher's files once: without reloadOnChange: true the app keeps the values it started with",
+                            load.FixProperties));
                     }
                 }
 
@@ -185,7 +193,7 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
     /// <summary>
     /// A load from a constant absolute path; <see cref="Reloads"/> is null when not a constant. The code fix
     /// reads <see cref="FixProperties"/>: the arguments to add when <c>reloadOnChange</c> is not written
-    /// (the diagnostic is then at the call), none when it is (the diagnostic is then at its value).
+    /// (the diagnostic is then at the call), <c>true</c> when it is (the diagnostic is then at its value).
     /// </summary>
     private sealed record Load(FileSource Source, string Path, bool? Reloads, bool DevelopmentOnly, Location Location, ImmutableDictionary<string, string?> FixProperties)
     {
@@ -199,9 +207,9 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
 
             var reload = Written(invocation, ReloadOnChange);
             var reloads = reload is null ? false : reload.Value.ConstantValue.Value as bool?;
-            var fix = reload is not null
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(Rules.FixProperties.Value, (Written(invocation, Optional) is null ? Optional + ": false, " : string.Empty) + ReloadOnChange + ": true");
+            var fix = ImmutableDictionary<string, string?>.Empty.Add(
+                Rules.FixProperties.Value,
+                reload is not null ? "true" : (Written(invocation, Optional) is null ? Optional + ": false, " : string.Empty) + ReloadOnChange + ": true");
             return new Load(
                 source,
                 path.Length > 1 ? path.TrimEnd('/') : path,
