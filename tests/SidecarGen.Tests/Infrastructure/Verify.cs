@@ -49,7 +49,8 @@ internal static class Verify<TAnalyzer>
 
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(packages.ToImmutableArray());
-        test.TestState.AdditionalReferences.AddRange(await AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None));
+        test.TestState.AdditionalReferences.AddRange(await ReferencePackages.Resolve(AspNetCore));
+        await ReferencePackages.Resolve(test.ReferenceAssemblies);
         await test.RunAsync();
     }
 
@@ -58,7 +59,7 @@ internal static class Verify<TAnalyzer>
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
-        var aspNetCore = await AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var aspNetCore = await ReferencePackages.Resolve(AspNetCore);
         Configure(test.TestState, source, Array.Empty<(string, string)>());
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.AdditionalReferences.AddRange(aspNetCore);

@@ -12,5 +12,6 @@ internal static class AppPackages
 
     public static readonly PackageIdentity OtlpExporter = new("OpenTelemetry.Exporter.OpenTelemetryProtocol", "1.20.1");
 
-    public static readonly PackageIdentity SerilogFile = new("Serilog.Sinks.File", "7.0.0");
+    /// <summary>Serilog.Sinks.File 7.0.0 with the Serilog it depends on, named as well: the harness does not bring it in by itself.</summary>
+    public static readonly PackageIdentity[] SerilogFile = { new("Serilog.Sinks.File", "7.0.0"), new("Serilog", "4.2.0") };
 }
