@@ -52,11 +52,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AddOnWithoutEffect = Warning(RuleIds.AddOnWithoutEffect, "A cluster add-on setting has no effect or cannot work", "{0}");
 
     // The app's observability and configuration against its sidecars (Diagnostics/AppCode). What the app
-    // registers or loads may be in any file, so SCG0031, SCG0032 and SCG0034's missing load are known at the compilation's end.
+    // registers may be in any file, so SCG0031 and SCG0032 are known at the compilation's end.
     public static readonly DiagnosticDescriptor PlainHttpBehindProxy = AppCodeEnd(RuleIds.PlainHttpBehindProxy, "HTTPS redirection behind a proxy sidecar sees plain HTTP");
     public static readonly DiagnosticDescriptor NoMetricsExporter = AppCodeEnd(RuleIds.NoMetricsExporter, "The metrics sidecar's collector receives nothing from the app");
     public static readonly DiagnosticDescriptor UnshippedLogFile = Warning(RuleIds.UnshippedLogFile, "A log file is not shipped or not bounded", "{0}");
-    public static readonly DiagnosticDescriptor ConfigNotReloaded = AppCodeEnd(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files");
+    public static readonly DiagnosticDescriptor ConfigNotReloaded = Warning(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files", "{0}");
+
+    // SCG0034 when the app loads nothing the watcher writes: known only at the compilation's end, so a descriptor of its own (not in All: For(id) is the one above).
+    public static readonly DiagnosticDescriptor ConfigNotLoaded = AppCodeEnd(RuleIds.ConfigNotReloaded, "The app does not load the config watcher's files");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {

@@ -54,11 +54,12 @@ internal static class Verify<TAnalyzer>
         await test.RunAsync();
     }
 
-    /// <summary>A code fix in an ASP.NET Core app's single file.</summary>
-    public static async Task WebAppCodeFix<TCodeFix>(string source, string fixedSource)
+    /// <summary>A code fix in an ASP.NET Core app's single file, for the <paramref name="expected"/> diagnostics.</summary>
+    public static async Task WebAppCodeFix<TCodeFix>(string source, DiagnosticResult[] expected, string fixedSource)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        test.ExpectedDiagnostics.AddRange(expected);
         var aspNetCore = await ReferencePackages.Resolve(AspNetCore);
         Configure(test.TestState, source, Array.Empty<(string, string)>());
         test.TestState.OutputKind = OutputKind.ConsoleApplication;

@@ -42,7 +42,7 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
     };
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ConfigNotReloaded);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ConfigNotReloaded, DiagnosticDescriptors.ConfigNotLoaded);
 
     private protected override void Start(CompilationStartAnalysisContext start, AppService service)
     {
@@ -60,27 +60,44 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
             new FileSource(symbols.Type(WellKnownTypes.XmlConfigurationExtensions), "AddXmlFile", "path", Folder: false),
             new FileSource(symbols.Type(WellKnownTypes.KeyPerFileConfigurationExtensions), "AddKeyPerFile", "directoryPath", Folder: true),
         };
-        var loads = new ConcurrentQueue<Load>();
+        var loaded = new ConcurrentDictionary<int, bool>();
         var unseen = new Unseen { Source = ReferencedLibraries.Reference(start.Compilation, FileSourceAssemblies) };
 
         start.RegisterOperationAction(
             context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (FileSource.Of(invocation, sources) is { } source)
+                if (FileSource.Of(invocation, sources) is not { } source)
                 {
-                    if (Load.Of(invocation, source, symbols) is { } load)
-                    {
-                        loads.Enqueue(load);
-                    }
-                    else
+                    if (AddsUnknownSource(invocation, builder, start.Compilation))
                     {
                         unseen.Source = true;
                     }
+
+                    return;
                 }
-                else if (AddsUnknownSource(invocation, builder, start.Compilation))
+
+                if (Load.Of(invocation, source, symbols) is not { } load)
                 {
                     unseen.Source = true;
+                    return;
+                }
+
+                foreach (var watcher in watchers)
+                {
+                    if (load.Under(MountPath(watcher)))
+                    {
+                        loaded[watcher.Ordinal] = true;
+                        if (Problem(watcher, load) is { } diagnostic)
+                        {
+                            context.ReportDiagnostic(AppService.Disagreement(
+                                DiagnosticDescriptors.ConfigNotReloaded,
+                                diagnostic.AtReload ? load.ReloadLocation : load.CallLocation,
+                                service.Argument(watcher.Ordinal, nameof(ConfigWatcherSidecarAttribute.MountPath), context.CancellationToken),
+                                diagnostic.Message,
+                                diagnostic.AtReload ? load.FixProperties : null));
+                        }
+                    }
                 }
             },
             OperationKind.Invocation);
@@ -89,52 +106,44 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
         {
             foreach (var watcher in watchers)
             {
-                var options = (ConfigWatcherOptions)watcher.Options;
-                var mount = options.MountPath.TrimEnd('/');
-                var consul = options.Source != ConfigSource.Etcd;
-                var written = mount + "/" + ConsulTemplateWatcher.OutputFile;
-                var mountArgument = service.Argument(watcher.Ordinal, nameof(ConfigWatcherSidecarAttribute.MountPath), context.CancellationToken);
-                var loaded = false;
-                foreach (var load in loads)
+                if (!loaded.ContainsKey(watcher.Ordinal) && !unseen.Source)
                 {
-                    if (!load.Under(mount))
-                    {
-                        continue;
-                    }
-
-                    loaded = true;
-                    var shape = (consul, load.Source.Folder) switch
-                    {
-                        (true, true) => $"The '{watcher.Name}' watcher (Consul) writes one JSON document, {written}; AddKeyPerFile reads it as a single key named '{ConsulTemplateWatcher.OutputFile}'; load it with AddJsonFile(\"{written}\", optional: false, reloadOnChange: true)",
-                        (true, false) when load.Path != written => $"The '{watcher.Name}' watcher (Consul) writes only {written}, not '{load.Path}'",
-                        _ => null,
-                    };
-                    if (shape is not null)
-                    {
-                        context.ReportDiagnostic(AppService.Disagreement(DiagnosticDescriptors.ConfigNotReloaded, load.Location, mountArgument, shape));
-                    }
-                    else if (load.Reloads == false && !load.DevelopmentOnly)
-                    {
-                        context.ReportDiagnostic(AppService.Disagreement(
-                            DiagnosticDescriptors.ConfigNotReloaded,
-                            load.Location,
-                            mountArgument,
-                            $"{load.Source.Method}(\"{load.Path}\") reads the '{watcher.Name}' watcher's files once: without reloadOnChange: true the app keeps the values it started with",
-                            load.FixProperties));
-                    }
-                }
-
-                if (!loaded && !unseen.Source)
-                {
-                    var call = consul ? $"AddJsonFile(\"{written}\", optional: false, reloadOnChange: true)" : $"AddKeyPerFile(\"{mount}\", optional: false, reloadOnChange: true)";
+                    var mount = MountPath(watcher);
+                    var call = IsConsul(watcher) ? $"AddJsonFile(\"{Written(watcher)}\", optional: false, reloadOnChange: true)" : $"AddKeyPerFile(\"{mount}\", optional: false, reloadOnChange: true)";
                     context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.ConfigNotReloaded,
-                        mountArgument,
+                        DiagnosticDescriptors.ConfigNotLoaded,
+                        service.Argument(watcher.Ordinal, nameof(ConfigWatcherSidecarAttribute.MountPath), context.CancellationToken),
                         $"The app never loads what the '{watcher.Name}' watcher writes under {mount}: add builder.Configuration.{call}"));
                 }
             }
         });
     }
+
+    /// <summary>What is wrong with a load of the watcher's files: its shape (at the call), or no reload (at the reload value, or the call); null when nothing is.</summary>
+    private static Mismatch? Problem(SidecarDeclaration watcher, Load load)
+    {
+        var written = Written(watcher);
+        if (IsConsul(watcher) && load.Source.Folder)
+        {
+            return new Mismatch($"The '{watcher.Name}' watcher (Consul) writes one JSON document, {written}; AddKeyPerFile reads it as a single key named '{ConsulTemplateWatcher.OutputFile}'; load it with AddJsonFile(\"{written}\", optional: false, reloadOnChange: true)", AtReload: false);
+        }
+
+        if (IsConsul(watcher) && load.Path != written)
+        {
+            return new Mismatch($"The '{watcher.Name}' watcher (Consul) writes only {written}, not '{load.Path}'", AtReload: false);
+        }
+
+        return load.Reloads == false && !load.DevelopmentOnly
+            ? new Mismatch($"{load.Source.Method}(\"{load.Path}\") reads the '{watcher.Name}' watcher's files once: without reloadOnChange: true the app keeps the values it started with", AtReload: true)
+            : null;
+    }
+
+    private static string MountPath(SidecarDeclaration watcher) => ((ConfigWatcherOptions)watcher.Options).MountPath.TrimEnd('/');
+
+    private static bool IsConsul(SidecarDeclaration watcher) => ((ConfigWatcherOptions)watcher.Options).Source != ConfigSource.Etcd;
+
+    /// <summary>The one file consul-template writes (<see cref="ConsulTemplateWatcher"/>).</summary>
+    private static string Written(SidecarDeclaration watcher) => MountPath(watcher) + "/" + ConsulTemplateWatcher.OutputFile;
 
     /// <summary>
     /// A configuration source the analyzer cannot read: a method from another assembly that extends the
@@ -193,9 +202,9 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
     /// <summary>
     /// A load from a constant absolute path; <see cref="Reloads"/> is null when not a constant. The code fix
     /// reads <see cref="FixProperties"/>: the arguments to add when <c>reloadOnChange</c> is not written
-    /// (the diagnostic is then at the call), <c>true</c> when it is (the diagnostic is then at its value).
+    /// (the diagnostic is then at the call), <c>true</c> when it is (the diagnostic is then at its value, <see cref="ReloadLocation"/>).
     /// </summary>
-    private sealed record Load(FileSource Source, string Path, bool? Reloads, bool DevelopmentOnly, Location Location, ImmutableDictionary<string, string?> FixProperties)
+    private sealed record Load(FileSource Source, string Path, bool? Reloads, bool DevelopmentOnly, Location CallLocation, Location ReloadLocation, ImmutableDictionary<string, string?> FixProperties)
     {
         public static Load? Of(IInvocationOperation invocation, FileSource source, AppSymbols symbols)
         {
@@ -215,6 +224,7 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
                 path.Length > 1 ? path.TrimEnd('/') : path,
                 reloads,
                 AppCode.DevelopmentOnly.Contains(invocation, symbols),
+                invocation.Syntax.GetLocation(),
                 (reload?.Value ?? invocation).Syntax.GetLocation(),
                 fix);
         }
@@ -236,6 +246,8 @@ public sealed class ConfigReloadAnalyzer : AppCodeAnalyzer
             return null;
         }
     }
+
+    private sealed record Mismatch(string Message, bool AtReload);
 
     /// <summary>Set from concurrent actions; only ever turns on.</summary>
     private sealed class Unseen
