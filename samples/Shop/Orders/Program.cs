@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OpenTelemetry.Metrics;
 using SidecarGen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,9 @@ var builder = WebApplication.CreateBuilder(args);
 // listener, which retries and breaks the circuit on the way to the ledger.
 builder.Services.AddHttpClient("ledger", client => client.BaseAddress = new Uri(builder.Configuration["services:ledger:http:0"] ?? "http://ledger"));
 builder.Services.AddSingleton<ConcurrentDictionary<int, decimal>>();
+
+// The metrics sidecar sets OTEL_EXPORTER_OTLP_ENDPOINT; the exporter reads it.
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddOtlpExporter());
 
 var app = builder.Build();
 

@@ -38,6 +38,7 @@ internal static class ServicePlanner
             EquatableArray<string>.Empty,
             EquatableArray.Of(new PortSpec(AppPortName, port)),
             new[] { EnvVarSpec.Literal("ASPNETCORE_HTTP_PORTS", port.ToString(CultureInfo.InvariantCulture)) }
+                .Concat(ForwardedHeaders.AppEnv(declaration))
                 .Concat(sidecarEnv)
                 .Concat(Discovery(service.Calls, network, sidecarEnv))
                 .ToEquatableArray(),

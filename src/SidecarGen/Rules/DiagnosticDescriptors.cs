@@ -64,6 +64,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ListensElsewhere = Error(RuleIds.ListensElsewhere, "The app listens elsewhere than its declared port", "{0}");
     public static readonly DiagnosticDescriptor UndeclaredCall = Warning(RuleIds.UndeclaredCall, "The app calls a service that is not in Calls", "{0}");
 
+    // The app's observability and configuration against its sidecars (Diagnostics/AppCode). What the app
+    // registers may be in any file, so SCG0031 and SCG0032 are known at the compilation's end.
+    public static readonly DiagnosticDescriptor PlainHttpBehindProxy = AppCodeEnd(RuleIds.PlainHttpBehindProxy, "HTTPS redirection behind a proxy sidecar sees plain HTTP");
+    public static readonly DiagnosticDescriptor NoMetricsExporter = AppCodeEnd(RuleIds.NoMetricsExporter, "The metrics sidecar's collector receives nothing from the app");
+    public static readonly DiagnosticDescriptor UnshippedLogFile = Warning(RuleIds.UnshippedLogFile, "A log file is not shipped or not bounded", "{0}");
+    public static readonly DiagnosticDescriptor ConfigNotReloaded = Warning(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files", "{0}");
+
+    // SCG0034 when the app loads nothing the watcher writes: known only at the compilation's end, so a descriptor of its own (not in All: For(id) is the one above).
+    public static readonly DiagnosticDescriptor ConfigNotLoaded = AppCodeEnd(RuleIds.ConfigNotReloaded, "The app does not load the config watcher's files");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SeveralConcerns, DomainType, PortCollision, DuplicateConcern, UnpinnedImage, InvalidQuantity, InvalidName, NotEntryPoint,
@@ -75,6 +85,7 @@ internal static class DiagnosticDescriptors
         InvalidAutoscaling, NoContainerMetrics, AutoscalingWithoutEffect,
         MeshVersionUnsupported, AcmeIssuerForClusterNames,
         ProbePathNotMapped, ListensElsewhere, UndeclaredCall,
+        PlainHttpBehindProxy, NoMetricsExporter, UnshippedLogFile, ConfigNotReloaded,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
@@ -83,6 +94,9 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor SystemError(string id, string title) =>
         new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor AppCodeEnd(string id, string title) =>
+        new(id, title, "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
 

@@ -41,4 +41,8 @@ internal static class RuleIds
     public const string ProbePathNotMapped = "SCG0028";
     public const string ListensElsewhere = "SCG0029";
     public const string UndeclaredCall = "SCG0030";
+    public const string PlainHttpBehindProxy = "SCG0031";
+    public const string NoMetricsExporter = "SCG0032";
+    public const string UnshippedLogFile = "SCG0033";
+    public const string ConfigNotReloaded = "SCG0034";
 }

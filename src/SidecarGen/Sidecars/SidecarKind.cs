@@ -20,6 +20,12 @@ internal abstract class SidecarKind
     /// <summary>The options record the kind reads its attribute into.</summary>
     public abstract Type OptionsType { get; }
 
+    /// <summary>
+    /// The kind proxies requests to the next hop inward with <c>X-Forwarded-Proto</c> and
+    /// <c>X-Forwarded-For</c>, so the app is told to trust them (<see cref="ForwardedHeaders"/>).
+    /// </summary>
+    public virtual bool ForwardsScheme => false;
+
     /// <summary>Every image the kind runs unless <c>Image</c> says otherwise, each pinned to a tested release.</summary>
     public abstract IEnumerable<string> DefaultImages { get; }
 

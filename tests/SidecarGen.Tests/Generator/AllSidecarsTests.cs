@@ -67,10 +67,27 @@ public sealed class AllSidecarsTests
 
         Assert.Equal("http://localhost:4317", env["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("payment-service", env["OTEL_SERVICE_NAME"]);
+
+        // Behind the TLS terminator and the auth proxy, once (ToDictionary would throw on a second): ASP.NET Core trusts their X-Forwarded-Proto.
+        Assert.Equal("true", env["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
         Assert.Equal("http://127.0.0.1:15100", env["SIDECARGEN_UPSTREAM_LEDGER"]);
         Assert.Equal("http://127.0.0.1:15101", env["SIDECARGEN_UPSTREAM_FX"]);
         Assert.Contains(app.VolumeMounts, m => m.MountPath == "/etc/app/config" && m.ReadOnlyProperty == true);
         Assert.Contains(app.VolumeMounts, m => m.MountPath == "/var/log/app" && m.ReadOnlyProperty != true);
+    }
+
+    [Theory]
+    [InlineData("MetricsSidecar", false)]
+    [InlineData("LoggingSidecar", false)]
+    [InlineData("TlsTerminationSidecar", true)]
+    [InlineData("AuthProxySidecar(IssuerUrl = \"https://login.example.com\")", true)]
+    public void Only_an_app_behind_a_proxy_that_forwards_the_scheme_trusts_forwarded_headers(string sidecar, bool trusts)
+    {
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service(sidecar));
+        var app = KubernetesObjects.Deployment(output).Spec.Template.Spec.Container("payment-service");
+        Assert.Equal(trusts, app.Env.Any(e => e.Name == "ASPNETCORE_FORWARDEDHEADERS_ENABLED" && e.Value == "true"));
+        var compose = YamlJson.Parse(output["compose/compose.yaml"])["services"]!["payment-service"]!["environment"]!;
+        Assert.Equal(trusts ? "true" : null, (string?)compose["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
     }
 
     [Fact]

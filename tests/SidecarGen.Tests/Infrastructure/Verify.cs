@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -32,7 +33,11 @@ internal static class Verify<TAnalyzer>
     /// </summary>
     public static Task WebApp(params string[] sources) => WebApp(sources, Array.Empty<DiagnosticResult>());
 
-    public static async Task WebApp(string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties)
+    public static Task WebApp(string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties) =>
+        WebAppUsing(Array.Empty<PackageIdentity>(), sources, expected, properties);
+
+    /// <summary>An ASP.NET Core app that also references <paramref name="packages"/> (with their dependencies, restored once from the NuGet feed).</summary>
+    public static async Task WebAppUsing(PackageIdentity[] packages, string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
         test.ExpectedDiagnostics.AddRange(expected);
@@ -43,8 +48,26 @@ internal static class Verify<TAnalyzer>
         }
 
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
-        test.TestState.AdditionalReferences.AddRange(await AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None));
+        test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(packages.ToImmutableArray());
+        test.TestState.AdditionalReferences.AddRange(await ReferencePackages.Resolve(AspNetCore));
+        await ReferencePackages.Resolve(test.ReferenceAssemblies);
+        await test.RunAsync();
+    }
+
+    /// <summary>A code fix in an ASP.NET Core app's single file, for the <paramref name="expected"/> diagnostics.</summary>
+    public static async Task WebAppCodeFix<TCodeFix>(string source, DiagnosticResult[] expected, string fixedSource)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        test.ExpectedDiagnostics.AddRange(expected);
+        var aspNetCore = await ReferencePackages.Resolve(AspNetCore);
+        Configure(test.TestState, source, Array.Empty<(string, string)>());
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.AdditionalReferences.AddRange(aspNetCore);
+        test.FixedState.Sources.Add(fixedSource);
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.AdditionalReferences.Add(typeof(SidecarServiceAttribute).Assembly);
+        test.FixedState.AdditionalReferences.AddRange(aspNetCore);
         await test.RunAsync();
     }
 

@@ -4,10 +4,10 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SidecarGen.Model;
+using SidecarGen.Pipeline;
 using SidecarGen.Planning;
 using SidecarGen.Pod;
 using SidecarGen.Reading;
-using SidecarGen.Validation;
 
 namespace SidecarGen.Diagnostics.AppCode;
 
@@ -30,7 +30,7 @@ internal sealed class AppService
         Declaration = declaration;
         Settings = settings;
         Symbols = AppSymbols.Of(compilation);
-        plan = new Lazy<ServicePlan?>(() => ServiceValidator.Validate(declaration, settings).Plan);
+        plan = new Lazy<ServicePlan?>(() => ServicePipeline.Check(declaration, settings).Plan);
     }
 
     public Compilation Compilation { get; }
@@ -48,7 +48,7 @@ internal sealed class AppService
     public ServiceOptions Options => Declaration.Options;
 
     /// <summary>
-    /// The Pod the generator writes, or null while an error stands. The validator keeps its last result,
+    /// The Pod the generator writes, or null while an error stands. The pipeline keeps its last result,
     /// so in a build this is the plan the generator has just made; a rule asks for it only on its rare
     /// path, once the code already seems to disagree, so an edit does not re-run the validation.
     /// </summary>

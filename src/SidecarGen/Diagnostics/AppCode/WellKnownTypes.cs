@@ -37,6 +37,29 @@ internal static class WellKnownTypes
     public const string Configuration = "Microsoft.Extensions.Configuration.IConfiguration";
     public const string HttpClientFactoryServiceCollectionExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
 
+    // Behind a proxy sidecar (SCG0031): the app's HTTPS middleware, the forwarded headers, and the hosts with and without web defaults.
+    public const string HttpsPolicyBuilderExtensions = "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions";
+    public const string HstsBuilderExtensions = "Microsoft.AspNetCore.Builder.HstsBuilderExtensions";
+    public const string ForwardedHeadersExtensions = "Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions";
+    public const string WebHost = "Microsoft.AspNetCore.WebHost";
+    public const string WebHostBuilderClass = "Microsoft.AspNetCore.Hosting.WebHostBuilder";
+    public const string GenericHostBuilderExtensions = "Microsoft.Extensions.Hosting.GenericHostBuilderExtensions";
+    public const string GenericHostWebHostBuilderExtensions = "Microsoft.Extensions.Hosting.GenericHostWebHostBuilderExtensions";
+
+    // OpenTelemetry's OTLP exporter (SCG0032): a type of its assembly, and the assembly's name.
+    public const string OtlpExporterOptions = "OpenTelemetry.Exporter.OtlpExporterOptions";
+    public const string OtlpExporterAssembly = "OpenTelemetry.Exporter.OpenTelemetryProtocol";
+
+    // Serilog's file sink (SCG0033), Serilog.Sinks.File.
+    public const string SerilogFileSinkExtensions = "Serilog.FileLoggerConfigurationExtensions";
+
+    // Configuration files (SCG0034): the sources that read a file or folder, and the builder they add to.
+    public const string ConfigurationBuilder = "Microsoft.Extensions.Configuration.IConfigurationBuilder";
+    public const string JsonConfigurationExtensions = "Microsoft.Extensions.Configuration.JsonConfigurationExtensions";
+    public const string KeyPerFileConfigurationExtensions = "Microsoft.Extensions.Configuration.KeyPerFileConfigurationBuilderExtensions";
+    public const string IniConfigurationExtensions = "Microsoft.Extensions.Configuration.IniConfigurationExtensions";
+    public const string XmlConfigurationExtensions = "Microsoft.Extensions.Configuration.XmlConfigurationExtensions";
+
     // The base library.
     public const string Uri = "System.Uri";
     public const string HttpClient = "System.Net.Http.HttpClient";

@@ -136,7 +136,7 @@ internal static class DeploymentWriter
                     yaml.BeginMap("secret").Pair("secretName", volume.Source).EndMap();
                     break;
                 default:
-                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.Kind == VolumeKind.Shared ? "1Gi" : "256Mi").EndMap();
+                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.Kind == VolumeKind.Shared ? SharedVolumeSpec.SizeLimit : "256Mi").EndMap();
                     break;
             }
 

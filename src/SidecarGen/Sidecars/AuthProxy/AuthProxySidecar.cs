@@ -24,6 +24,12 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
     public const string CookieSecretKey = "cookie-secret";
     private static readonly string[] AnyDomain = { "*" };
 
+    /// <summary>
+    /// oauth2-proxy proxies through Go's <c>httputil.NewSingleHostReverseProxy</c> (pkg/upstream/http.go at v7.12.0): the
+    /// <c>X-Forwarded-Proto</c> it received goes on unchanged, and it appends its client to <c>X-Forwarded-For</c>.
+    /// </summary>
+    public override bool ForwardsScheme => true;
+
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override AuthProxyOptions ReadOptions(AuthProxySidecarAttribute attribute) => AuthProxyOptions.Read(attribute);

@@ -17,6 +17,9 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
 
     public const string HealthPath = "/sidecargen/tls-health";
 
+    /// <summary>nginx sends <c>X-Forwarded-Proto: https</c> and appends the client to <c>X-Forwarded-For</c> (<see cref="NginxConfig"/>).</summary>
+    public override bool ForwardsScheme => true;
+
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override TlsTerminationOptions ReadOptions(TlsTerminationSidecarAttribute attribute) => TlsTerminationOptions.Read(attribute);
