@@ -17,8 +17,8 @@ public sealed class AllSidecarsTests
         var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each[kind]));
         AssertValid(output);
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
-        Assert.Equal(new[] { kind }, pod.InitContainers.Select(c => c.Name));
-        Assert.All(pod.InitContainers, c => Assert.Equal("Always", c.RestartPolicy));
+        Assert.Equal(new[] { kind }, pod.NativeSidecars().Select(c => c.Name));
+        Assert.All(pod.InitContainers, c => Assert.True(c.Name == kind || pod.IsOneShot(c), c.Name));
         Assert.Equal(new[] { "payment-service-" + kind }, ComposeLifecycle.AssertMirrorsThePod(output["compose/compose.yaml"], "payment-service"));
     }
 
@@ -27,7 +27,7 @@ public sealed class AllSidecarsTests
     {
         AssertValid(All);
         var pod = KubernetesObjects.Deployment(All).Spec.Template.Spec;
-        Assert.Equal(SidecarDeclarations.Each.Keys, pod.InitContainers.Select(c => c.Name));
+        Assert.Equal(SidecarDeclarations.Each.Keys, pod.NativeSidecars().Select(c => c.Name));
         Assert.Equal(
             new[] { "config-watcher", "logging", "metrics", "service-mesh", "tls-termination" },
             All.Files.Keys.Where(k => k.StartsWith("kubernetes/configmap-", StringComparison.Ordinal)).Select(k => k["kubernetes/configmap-".Length..^".yaml".Length]).Order());
@@ -127,7 +127,8 @@ public sealed class AllSidecarsTests
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.All(), new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = "1.27" });
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
-        Assert.Null(pod.InitContainers);
+        Assert.Empty(pod.NativeSidecars());
+        Assert.All(pod.InitContainers, c => Assert.True(pod.IsOneShot(c), c.Name));
         Assert.Equal(SidecarDeclarations.Each.Keys.Append("payment-service"), pod.Containers.Select(c => c.Name));
         PodAssertions.Restricted(pod);
     }
