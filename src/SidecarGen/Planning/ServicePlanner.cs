@@ -28,7 +28,9 @@ internal static class ServicePlanner
         var name = ServiceName(declaration, settings);
         var port = service.Port;
 
-        var sidecars = BuildSidecars(declaration, name, settings.Namespace, port, SupportsNativeSidecars(settings.KubernetesVersion), network, out var entry);
+        var sidecars = BuildSidecars(declaration, name, settings.Namespace, port, SupportsNativeSidecars(settings.KubernetesVersion), network, out var sidecarEntry);
+        var entry = sidecarEntry ?? new EntryPoint(name, AppPortName, port);
+        var loopbackOnly = entry.ContainerName != name;
         var sidecarEnv = sidecars.SelectMany(sidecar => sidecar.AppEnv).ToList();
         var appVolumes = sidecars.SelectMany(sidecar => sidecar.SharedVolumes).ToList();
         var app = new ContainerSpec(
@@ -37,7 +39,7 @@ internal static class ServicePlanner
             EquatableArray<string>.Empty,
             EquatableArray<string>.Empty,
             EquatableArray.Of(new PortSpec(AppPortName, port)),
-            new[] { EnvVarSpec.Literal("ASPNETCORE_HTTP_PORTS", port.ToString(CultureInfo.InvariantCulture)) }
+            AppListener.Environment(port, loopbackOnly)
                 .Concat(ForwardedHeaders.AppEnv(declaration))
                 .Concat(sidecarEnv)
                 .Concat(Discovery(service.Calls, network, sidecarEnv))
@@ -46,7 +48,7 @@ internal static class ServicePlanner
                 .Concat(appVolumes.Select(volume => new MountSpec(volume.Volume, volume.AppPath, volume.AppReadOnly)))
                 .ToEquatableArray(),
             EquatableArray<SecretFileSpec>.Empty,
-            ProbeSpec.Http(AppPortName, service.HealthPath),
+            AppListener.Probe(AppPortName, port, service.HealthPath, loopbackOnly),
             ResourceSpec.Of(service.Resources, AppResources),
             EquatableArray<string>.Empty,
             RunAsRoot: false);
@@ -58,7 +60,7 @@ internal static class ServicePlanner
             service.Replicas,
             app,
             sidecars.ToEquatableArray(),
-            entry ?? new EntryPoint(name, AppPortName, port),
+            entry,
             SupportsNativeSidecars(settings.KubernetesVersion),
             settings.Kubernetes,
             settings.Compose,

@@ -30,4 +30,10 @@ internal sealed record ServicePlan(
 
     /// <summary>The sidecars whose containers SidecarGen runs: every one but those the cluster injects (a mesh's proxy).</summary>
     public System.Collections.Generic.IEnumerable<SidecarSpec> Running => System.Linq.Enumerable.Where(Sidecars, sidecar => !sidecar.Injected);
+
+    /// <summary>
+    /// The app itself is the Pod's entry: it listens on every interface. When false, a sidecar SidecarGen runs
+    /// is, and the app listens on loopback only (<see cref="AppListener"/>).
+    /// </summary>
+    public bool AppIsEntry => Entry.ContainerName == App.Name;
 }

@@ -34,7 +34,7 @@ internal static class NameRules
             }
         }
 
-        var names = new HashSet<string> { serviceName };
+        var names = new HashSet<string> { serviceName, ProbeTools.InstallerName };
         foreach (var sidecar in context.Declaration.Sidecars)
         {
             var name = sidecar.Name;

@@ -34,8 +34,8 @@ public sealed class ComposeWriterTests
         var port = Assert.Single(holder["ports"]!.AsArray())!;
         Assert.Equal(8443, (long)port["target"]!);
         Assert.Equal("8080", (string?)port["published"]);
-        Assert.Equal(PodHolder.Image, (string?)holder["image"]);
-        Assert.Matches(@"^busybox:\d+\.\d+\.\d+-musl$", PodHolder.Image);
+        Assert.Equal(ProbeTools.Image, (string?)holder["image"]);
+        Assert.Matches(@"^busybox:\d+\.\d+\.\d+-musl$", ProbeTools.Image);
         Assert.Equal("10001:10001", (string?)holder["user"]);
         Assert.True((bool)holder["read_only"]!);
         Assert.Null(holder["network_mode"]);

@@ -17,8 +17,8 @@ public sealed class AllSidecarsTests
         var output = GeneratorHarness.Run(SidecarDeclarations.Service(SidecarDeclarations.Each[kind]));
         AssertValid(output);
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
-        Assert.Equal(new[] { kind }, pod.InitContainers.Select(c => c.Name));
-        Assert.All(pod.InitContainers, c => Assert.Equal("Always", c.RestartPolicy));
+        Assert.Equal(new[] { kind }, pod.NativeSidecars().Select(c => c.Name));
+        Assert.All(pod.InitContainers, c => Assert.True(c.Name == kind || pod.IsOneShot(c), c.Name));
         Assert.Equal(new[] { "payment-service-" + kind }, ComposeLifecycle.AssertMirrorsThePod(output["compose/compose.yaml"], "payment-service"));
     }
 
@@ -27,10 +27,10 @@ public sealed class AllSidecarsTests
     {
         AssertValid(All);
         var pod = KubernetesObjects.Deployment(All).Spec.Template.Spec;
-        Assert.Equal(SidecarDeclarations.Each.Keys, pod.InitContainers.Select(c => c.Name));
+        Assert.Equal(SidecarDeclarations.Each.Keys, pod.NativeSidecars().Select(c => c.Name));
 
         // A ConfigMap for each sidecar that mounts one, and no other.
-        var configured = pod.InitContainers
+        var configured = pod.NativeSidecars()
             .Where(c => (c.VolumeMounts ?? new List<V1VolumeMount>()).Any(m => pod.Volumes.Single(v => v.Name == m.Name).ConfigMap is not null))
             .Select(c => c.Name)
             .Order()
@@ -150,7 +150,8 @@ public sealed class AllSidecarsTests
     {
         var output = GeneratorHarness.Run(SidecarDeclarations.All(), new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = "1.27" });
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
-        Assert.Null(pod.InitContainers);
+        Assert.Empty(pod.NativeSidecars());
+        Assert.All(pod.InitContainers, c => Assert.True(pod.IsOneShot(c), c.Name));
         Assert.Equal(SidecarDeclarations.Each.Keys.Append("payment-service"), pod.Containers.Select(c => c.Name));
         PodAssertions.Restricted(pod);
     }

@@ -65,9 +65,10 @@ public sealed class KubernetesManifestTests
     {
         var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
 
-        Assert.Equal(new[] { "logging", "auth-proxy" }, pod.InitContainers.Select(c => c.Name));
-        Assert.All(pod.InitContainers, sidecar => Assert.Equal("Always", sidecar.RestartPolicy));
-        Assert.All(pod.InitContainers, sidecar => Assert.NotNull(sidecar.StartupProbe));
+        // First the one-shot installer of the tools the app's probes run (the app listens on loopback behind the auth proxy).
+        Assert.Equal(new[] { "sidecargen-tools", "logging", "auth-proxy" }, pod.InitContainers.Select(c => c.Name));
+        Assert.Equal(new[] { "logging", "auth-proxy" }, pod.NativeSidecars().Select(c => c.Name));
+        Assert.All(pod.NativeSidecars(), sidecar => Assert.NotNull(sidecar.StartupProbe));
         var app = Assert.Single(pod.Containers);
         Assert.Equal("order-service", app.Name);
         Assert.Equal("registry.example.com/order-service:1.4.2", app.Image);
@@ -83,7 +84,7 @@ public sealed class KubernetesManifestTests
     {
         var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
         var app = pod.Containers[0].VolumeMounts.Single(m => m.MountPath == "/var/log/app");
-        var agent = pod.InitContainers[0].VolumeMounts.Single(m => m.MountPath == "/var/log/app");
+        var agent = pod.Container("logging").VolumeMounts.Single(m => m.MountPath == "/var/log/app");
 
         Assert.Equal(app.Name, agent.Name);
         Assert.NotEqual(true, app.ReadOnlyProperty);
@@ -138,7 +139,7 @@ public sealed class KubernetesManifestTests
         var service = KubernetesObjects.Load<V1Service>(Output["kubernetes/service.yaml"]);
         var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
         var port = Assert.Single(service.Spec.Ports);
-        var target = pod.InitContainers.Concat(pod.Containers).SelectMany(c => c.Ports.Select(p => (c.Name, p))).Single(x => x.p.Name == port.TargetPort.Value);
+        var target = pod.AllContainers().SelectMany(c => (c.Ports ?? new List<V1ContainerPort>()).Select(p => (c.Name, p))).Single(x => x.p.Name == port.TargetPort.Value);
 
         Assert.Equal(("auth-proxy", 4180), (target.Name, target.p.ContainerPort));
         Assert.Equal(service.Spec.Selector, KubernetesObjects.Deployment(Output).Spec.Selector.MatchLabels);
@@ -150,7 +151,7 @@ public sealed class KubernetesManifestTests
     public void No_two_containers_of_the_pod_share_a_port_or_a_port_name()
     {
         var pod = KubernetesObjects.Deployment(Output).Spec.Template.Spec;
-        var ports = pod.InitContainers.Concat(pod.Containers).SelectMany(c => c.Ports).ToList();
+        var ports = pod.AllContainers().SelectMany(c => c.Ports ?? new List<V1ContainerPort>()).ToList();
         Assert.Equal(ports.Count, ports.Select(p => p.ContainerPort).Distinct().Count());
         Assert.Equal(ports.Count, ports.Select(p => p.Name).Distinct().Count());
     }
@@ -172,7 +173,8 @@ public sealed class KubernetesManifestTests
         var output = GeneratorHarness.Run(Sources.OrderService, new Dictionary<string, string> { ["SidecarGenKubernetesVersion"] = "1.28" });
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
 
-        Assert.Null(pod.InitContainers);
+        Assert.Empty(pod.NativeSidecars());
+        Assert.Equal(new[] { "sidecargen-tools" }, pod.InitContainers.Select(c => c.Name)); // the probe tools, one-shot
         Assert.Equal(new[] { "logging", "auth-proxy", "order-service" }, pod.Containers.Select(c => c.Name));
         Assert.All(pod.Containers, c => Assert.Null(c.RestartPolicy));
     }

@@ -53,7 +53,7 @@ public sealed class MeshProviderTests
         var deployment = KubernetesObjects.Deployment(output);
         var pod = deployment.Spec.Template.Spec;
         PodAssertions.Restricted(pod);
-        Assert.Equal(others, pod.AllContainers().Select(c => c.Name).Where(name => name != "payment-service"));
+        Assert.Equal(others, pod.AllContainers().Where(c => !pod.IsOneShot(c)).Select(c => c.Name).Where(name => name != "payment-service"));
         Assert.DoesNotContain(pod.AllContainers().SelectMany(c => c.Ports ?? new List<V1ContainerPort>()), p => p.ContainerPort == 15001);
         Assert.DoesNotContain(output.Files.Keys, path => path.Contains("envoy", StringComparison.Ordinal));
 

@@ -147,7 +147,7 @@ public sealed class HostileInputTests
         ComposeSchema.AssertValid(output["compose/compose.yaml"]);
         var pod = KubernetesObjects.Deployment(output).Spec.Template.Spec;
         var running = service.Sidecars.Where(sidecar => !Injected(sidecar)).ToList();
-        Assert.Equal(running.Count + 1, pod.AllContainers().Count());
+        Assert.Equal(running.Count + 1, pod.AllContainers().Count(c => !pod.IsOneShot(c)));
         Assert.All(pod.Volumes.Select(v => v.Name).Concat(pod.AllContainers().SelectMany(c => (c.Ports ?? new List<V1ContainerPort>()).Select(p => p.Name))), name => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", name));
         Assert.All(pod.AllContainers(), c => Assert.Equal((c.VolumeMounts ?? new List<V1VolumeMount>()).Count, (c.VolumeMounts ?? new List<V1VolumeMount>()).Select(m => m.MountPath.TrimEnd('/')).Distinct().Count()));
 

@@ -29,13 +29,8 @@ public sealed class AuthProxyRuntimeTests(RuntimeFixture fixture)
     public async Task A_secret_reaches_the_read_only_auth_proxy_as_a_file_and_the_stack_outlives_an_app_crash()
     {
         var engine = fixture.Engine;
-        var clientSecret = "client-secret-" + Guid.NewGuid().ToString("N");
-        var environment = new Dictionary<string, string>
-        {
-            ["ORDER_AUTH_CLIENT_ID"] = "order-service",
-            ["ORDER_AUTH_CLIENT_SECRET"] = clientSecret,
-            ["ORDER_AUTH_COOKIE_SECRET"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()).Replace('+', '-').Replace('/', '_'),
-        };
+        var environment = Secrets("ORDER_AUTH", "order-service");
+        var clientSecret = environment["ORDER_AUTH_CLIENT_SECRET"];
         using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), environment);
         fixture.BuildImages(stack.Generated, AppImage);
         var app = stack.Generated.ServiceWithImage(AppImage);
@@ -69,6 +64,17 @@ public sealed class AuthProxyRuntimeTests(RuntimeFixture fixture)
         stack.Down();
         Assert.Equal((string.Empty, string.Empty), stack.Leftovers());
     }
+
+    /// <summary>
+    /// The auth proxy's three keys as <c>docker compose up</c> takes them, under the variables named after
+    /// the Secret (<paramref name="secret"/>, upper case): a fresh client secret and a 32-byte cookie secret.
+    /// </summary>
+    internal static Dictionary<string, string> Secrets(string secret, string clientId) => new()
+    {
+        [secret + "_CLIENT_ID"] = clientId,
+        [secret + "_CLIENT_SECRET"] = "client-secret-" + Guid.NewGuid().ToString("N"),
+        [secret + "_COOKIE_SECRET"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()).Replace('+', '-').Replace('/', '_'),
+    };
 
     /// <summary>A request to the published port, answered by the app and logged by the proxy on its way.</summary>
     private static async Task AssertServedThroughProxy(int port, ComposeStack stack, string proxy)

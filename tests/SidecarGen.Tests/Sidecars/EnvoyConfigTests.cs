@@ -108,7 +108,7 @@ public sealed class EnvoyConfigTests
         var output = GeneratorHarness.Run(SidecarDeclarations.Service("ServiceMeshSidecar(Mtls = false)"));
         var envoy = YamlJson.Parse(output["compose/config/payment-service-service-mesh/envoy.yaml"]);
         Assert.Null(envoy["static_resources"]!["listeners"]![0]!["filter_chains"]![0]!["transport_socket"]);
-        var mesh = KubernetesObjects.Deployment(output).Spec.Template.Spec.InitContainers.Single();
+        var mesh = KubernetesObjects.Deployment(output).Spec.Template.Spec.NativeSidecars().Single();
         Assert.DoesNotContain(mesh.VolumeMounts, m => m.MountPath.StartsWith("/run/secrets", StringComparison.Ordinal));
     }
 

@@ -131,7 +131,7 @@ internal static class ComposeWriter
     /// </summary>
     private static void Volumes(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> volumes)
     {
-        Tmpfs(yaml, ComposeNames.Volume(plan.Name, PodHolder.ToolsVolume), "0755");
+        Tmpfs(yaml, ComposeNames.Volume(plan.Name, ProbeTools.Volume), "0755");
         foreach (var volume in volumes.Where(volume => volume.Kind is VolumeKind.Shared))
         {
             Tmpfs(yaml, ComposeNames.Volume(plan.Name, volume.Name), "0770");

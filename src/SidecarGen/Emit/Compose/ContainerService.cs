@@ -25,7 +25,7 @@ internal static class ContainerService
 
         Environment(yaml, container);
         var healthcheck = container.Probe is { } probe ? Healthcheck.Test(container, probe) : null;
-        Mounts(yaml, plan, container, volumes, configSource, healthcheck?.Contains(Healthcheck.Tools) == true);
+        Mounts(yaml, plan, container, volumes, configSource, healthcheck?.Contains(ProbeTools.Busybox) == true);
         Resources(yaml, container.Resources);
         if (healthcheck is not null)
         {
@@ -131,7 +131,7 @@ internal static class ContainerService
 
         if (tools)
         {
-            Volume(yaml, "volume", ComposeNames.Volume(plan.Name, PodHolder.ToolsVolume), PodHolder.ToolsFolder, readOnly: true);
+            Volume(yaml, "volume", ComposeNames.Volume(plan.Name, ProbeTools.Volume), ProbeTools.Folder, readOnly: true);
         }
 
         yaml.EndSequence();

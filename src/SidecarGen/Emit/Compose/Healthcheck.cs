@@ -10,13 +10,11 @@ namespace SidecarGen.Emit.Compose;
 /// A container's Kubernetes probe (<see cref="ProbeSpec"/>) as a Compose health check, so
 /// <c>docker compose ps</c> shows the readiness the kubelet sees and the app can wait for it.
 /// Distroless images have no shell or client, so HTTP and TCP checks run the holder's static
-/// busybox (<see cref="PodHolder"/>) from a read-only volume, inside the container's own network
+/// busybox (<see cref="ProbeTools"/>) from a read-only volume, inside the container's own network
 /// namespace; an exec probe runs as it does in the Pod.
 /// </summary>
 internal static class Healthcheck
 {
-    public const string Tools = PodHolder.ToolsFolder + "/busybox";
-
     public static IReadOnlyList<string> Test(ContainerSpec container, ProbeSpec probe)
     {
         if (!probe.Exec.IsEmpty)
@@ -26,7 +24,7 @@ internal static class Healthcheck
 
         var port = container.Ports.First(candidate => candidate.Name == probe.PortName).Port;
         return probe.HttpPath is { } path && !probe.Https
-            ? new[] { Tools, "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + path }
+            ? ProbeTools.HttpGet(port, path).Exec.ToList()
             : Listening(port);
     }
 
@@ -37,7 +35,7 @@ internal static class Healthcheck
     /// </summary>
     private static string[] Listening(int port) => new[]
     {
-        Tools, "grep", "-qsE",
+        ProbeTools.Busybox, "grep", "-qsE",
         "^ *[0-9]+: [0-9A-F]+:" + port.ToString("X4", CultureInfo.InvariantCulture) + " [0-9A-F]+:0000 0A ",
         "/proc/net/tcp", "/proc/net/tcp6",
     };

@@ -9,21 +9,11 @@ namespace SidecarGen.Emit.Compose;
 /// <c>&lt;service&gt;-pod</c>: what the Pod's pause container is. It starts first, owns the network
 /// namespace every other container joins (so a crashing app no longer takes the sidecars' network
 /// with it), publishes the entry port and answers to the service's name on the Compose network. It
-/// also puts its static busybox into the tools volume the health checks run, and keeps the secret
-/// volumes mounted (a tmpfs volume is emptied when no container mounts it).
+/// also puts its static busybox into the tools volume the health checks run (<see cref="ProbeTools"/>),
+/// and keeps the secret volumes mounted (a tmpfs volume is emptied when no container mounts it).
 /// </summary>
 internal static class PodHolder
 {
-    /// <summary>A static, 1.5 MB multi-call binary; docs/images.md says why this one.</summary>
-    public const string Image = "busybox:1.37.0-musl";
-
-    public const string ToolsVolume = "sidecargen-tools";
-
-    public const string ToolsFolder = "/sidecargen";
-
-    /// <summary>What the holder and the secret copier need: a shell loop, or a copy, and nothing more.</summary>
-    public static readonly ResourceSpec Resources = new("10m", "8Mi", "100m", "32Mi");
-
     /// <summary>Where the holder and the secret copier mount the secret volumes.</summary>
     public const string SecretsFolder = "/sidecargen-secrets";
 
@@ -34,26 +24,26 @@ internal static class PodHolder
     /// </summary>
     private const string Script =
         "trap 'exit 0' TERM INT; "
-        + "/bin/busybox cp /bin/busybox " + ToolsFolder + "/.busybox && /bin/busybox mv -f " + ToolsFolder + "/.busybox " + Healthcheck.Tools + " || exit 1; "
+        + "/bin/busybox cp /bin/busybox " + ProbeTools.Folder + "/.busybox && /bin/busybox mv -f " + ProbeTools.Folder + "/.busybox " + ProbeTools.Busybox + " || exit 1; "
         + "while :; do /bin/busybox sleep 3600 & wait; done";
 
     // publishedPort: the host port of the entry; the app's port alone, the system's choice in a system (no two alike).
     public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> secretVolumes, int publishedPort)
     {
         yaml.BeginMap(ComposeNames.Holder(plan.Name))
-            .Pair("image", Image);
+            .Pair("image", ProbeTools.Image);
         ContainerService.Strings(yaml, "entrypoint", new[] { "/bin/busybox", "sh", "-c", Script });
         ContainerService.Hardening(yaml, runAsRoot: false, readOnly: true);
         yaml.BeginSequence("volumes");
-        ContainerService.Volume(yaml, "volume", ComposeNames.Volume(plan.Name, ToolsVolume), ToolsFolder, readOnly: false);
+        ContainerService.Volume(yaml, "volume", ComposeNames.Volume(plan.Name, ProbeTools.Volume), ProbeTools.Folder, readOnly: false);
         foreach (var volume in secretVolumes)
         {
             ContainerService.Volume(yaml, "volume", ComposeNames.Volume(plan.Name, volume.Name), SecretsFolder + "/" + volume.Source, readOnly: true);
         }
 
         yaml.EndSequence();
-        ContainerService.Resources(yaml, Resources);
-        Healthcheck.Write(yaml, new[] { "/bin/busybox", "test", "-x", Healthcheck.Tools });
+        ContainerService.Resources(yaml, ProbeTools.Resources);
+        Healthcheck.Write(yaml, new[] { "/bin/busybox", "test", "-x", ProbeTools.Busybox });
         yaml.Pair("restart", "unless-stopped")
             .BeginSequence("ports")
             .BeginMap()

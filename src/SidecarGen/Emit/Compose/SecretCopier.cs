@@ -18,7 +18,7 @@ internal static class SecretCopier
     public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> secretVolumes)
     {
         yaml.BeginMap(ComposeNames.Secrets(plan.Name))
-            .Pair("image", PodHolder.Image);
+            .Pair("image", ProbeTools.Image);
         ContainerService.Strings(yaml, "entrypoint", new[] { "/bin/busybox", "cp", "-R", "-f", "/run/secrets/.", PodHolder.SecretsFolder + "/" });
         ContainerService.Hardening(yaml, runAsRoot: false, readOnly: false);
         yaml.BeginSequence("volumes");
@@ -35,7 +35,7 @@ internal static class SecretCopier
         }
 
         yaml.EndSequence();
-        ContainerService.Resources(yaml, PodHolder.Resources);
+        ContainerService.Resources(yaml, ProbeTools.Resources);
         yaml.Pair("restart", "no")
             .Pair("network_mode", "none")
             .BeginMap("depends_on")

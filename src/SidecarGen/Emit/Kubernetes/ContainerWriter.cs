@@ -178,7 +178,8 @@ internal static class ContainerWriter
         var secretDirectories = container.SecretFiles
             .GroupBy(file => file.Secret.SecretName)
             .Select(group => (Volume: PodVolumes.SecretVolume(group.Key), group.First().Directory));
-        if (container.Mounts.IsEmpty && container.SecretFiles.IsEmpty)
+        var tools = ProbeTools.RunBy(container.Probe);
+        if (container.Mounts.IsEmpty && container.SecretFiles.IsEmpty && !tools)
         {
             return;
         }
@@ -198,6 +199,11 @@ internal static class ContainerWriter
         foreach (var (volume, directory) in secretDirectories)
         {
             yaml.BeginMap().Pair("name", volume).Pair("mountPath", directory).Pair("readOnly", true).EndMap();
+        }
+
+        if (tools)
+        {
+            yaml.BeginMap().Pair("name", ProbeTools.Volume).Pair("mountPath", ProbeTools.Folder).Pair("readOnly", true).EndMap();
         }
 
         yaml.EndSequence();

@@ -93,10 +93,18 @@ internal static class DeploymentWriter
             .EndMap()
             .Pair("terminationGracePeriodSeconds", 30);
 
-        if (plan.NativeSidecars && plan.Running.Any())
+        var tools = PodVolumes.Containers(plan).Any(container => ProbeTools.RunBy(container.Probe));
+        var nativeSidecars = plan.NativeSidecars ? plan.Running.ToList() : new List<SidecarSpec>();
+        if (tools || nativeSidecars.Count > 0)
         {
             yaml.BeginSequence("initContainers");
-            foreach (var sidecar in plan.Running)
+            if (tools)
+            {
+                // First, so the tools are in place before any probe runs them.
+                ContainerWriter.Write(yaml, ProbeTools.Installer, nativeSidecar: false);
+            }
+
+            foreach (var sidecar in nativeSidecars)
             {
                 ContainerWriter.Write(yaml, sidecar.Container, nativeSidecar: true);
             }
@@ -117,11 +125,11 @@ internal static class DeploymentWriter
 
         ContainerWriter.Write(yaml, plan.App, nativeSidecar: false);
         yaml.EndSequence();
-        Volumes(yaml, plan);
+        Volumes(yaml, plan, tools);
         yaml.EndMap();
     }
 
-    private static void Volumes(YamlWriter yaml, ServicePlan plan)
+    private static void Volumes(YamlWriter yaml, ServicePlan plan, bool tools)
     {
         yaml.BeginSequence("volumes");
         foreach (var volume in PodVolumes.Of(plan))
@@ -141,6 +149,12 @@ internal static class DeploymentWriter
             }
 
             yaml.EndMap();
+        }
+
+        if (tools)
+        {
+            // One static binary of 1.5 MB.
+            yaml.BeginMap().Pair("name", ProbeTools.Volume).BeginMap("emptyDir").Pair("sizeLimit", "16Mi").EndMap().EndMap();
         }
 
         yaml.EndSequence();

@@ -110,7 +110,7 @@ internal abstract class InjectedMesh : MeshProxy
     /// </summary>
     private void CheckEntryProbe(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
     {
-        if (!options.Mtls || plan.Entry.ContainerName == plan.App.Name)
+        if (!options.Mtls || plan.AppIsEntry)
         {
             return;
         }
