@@ -3,7 +3,7 @@ namespace SidecarGen.Pod;
 /// <summary>
 /// The names of a service's Compose objects. Each starts with the service's name, so two services'
 /// Compose files combine (<c>include</c>) without a clash: the app is <c>&lt;service&gt;</c>, a sidecar
-/// <c>&lt;service&gt;-&lt;sidecar&gt;</c>, and two helpers take the names no sidecar may have.
+/// <c>&lt;service&gt;-&lt;sidecar&gt;</c>, and three helpers take the names no sidecar may have.
 /// </summary>
 internal static class ComposeNames
 {
@@ -13,11 +13,16 @@ internal static class ComposeNames
     /// <summary>The one-shot service that copies the Compose secrets into the sidecars' secret volumes.</summary>
     public const string SecretsRole = "secrets";
 
-    public static bool IsReserved(string sidecarName) => sidecarName is HolderRole or SecretsRole;
+    /// <summary>The one-shot service that checks, before anything starts, that every secret variable is set.</summary>
+    public const string VariablesRole = "variables";
+
+    public static bool IsReserved(string sidecarName) => sidecarName is HolderRole or SecretsRole or VariablesRole;
 
     public static string Holder(string service) => service + "-" + HolderRole;
 
     public static string Secrets(string service) => service + "-" + SecretsRole;
+
+    public static string Variables(string service) => service + "-" + VariablesRole;
 
     /// <summary>A sidecar's service; also its config folder beside compose.yaml (<c>config/&lt;service&gt;-&lt;sidecar&gt;</c>).</summary>
     public static string Sidecar(string service, string sidecar) => service + "-" + sidecar;

@@ -131,7 +131,7 @@ internal static class DeploymentWriter
                     yaml.BeginMap("secret").Pair("secretName", volume.Source).EndMap();
                     break;
                 default:
-                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.Kind == VolumeKind.Shared ? "1Gi" : "256Mi").EndMap();
+                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.SizeLimit ?? (volume.Kind == VolumeKind.Shared ? "1Gi" : "256Mi")).EndMap();
                     break;
             }
 

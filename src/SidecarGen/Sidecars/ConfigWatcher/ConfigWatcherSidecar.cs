@@ -31,11 +31,6 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
             findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.Key), $"{nameof(ConfigWatcherSidecarAttribute.Key)} '{key}' must be a key path of letters, digits, '/', '-', '_' and '.'");
         }
 
-        if (!SidecarChecks.IsFolderPath(options.MountPath) || options.MountPath.TrimEnd('/').Length == 0)
-        {
-            findings.Report(RuleIds.CannotRender, nameof(ConfigWatcherSidecarAttribute.MountPath), $"{nameof(ConfigWatcherSidecarAttribute.MountPath)} '{options.MountPath}' must be an absolute folder path other than '/'");
-        }
-
         SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, options.AddressUrl, required: false);
     }
 
