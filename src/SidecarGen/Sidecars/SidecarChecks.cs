@@ -77,9 +77,14 @@ internal static class SidecarChecks
         }
 
         var folder = path.TrimEnd('/');
+        if (folder.Length == 0)
+        {
+            return "would cover the container's root: pick a folder of its own, e.g. /var/log/app";
+        }
+
         if (folder.Split('/').Skip(1).Any(segment => segment is "" or "." or ".."))
         {
-            return folder.Length == 0 ? "would cover the container's root: pick a folder of its own, e.g. /var/log/app" : "must be written without empty, '.' or '..' segments";
+            return "must be written without empty, '.' or '..' segments";
         }
 
         return SystemFolders.Contains(folder, StringComparer.Ordinal) || KernelFolders.Any(kernel => folder.StartsWith(kernel, StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SidecarGen.Emit;
 using SidecarGen.Emit.Compose;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Tests.Infrastructure;
 using static SidecarGen.Tests.Emit.HandPlans;
@@ -21,7 +22,8 @@ public sealed class ComposeWriterTests
     public void The_holder_starts_first_the_sidecars_join_it_and_the_app_starts_last()
     {
         Assert.Equal(new[] { "shop-tailer", "shop-gate" }, AssertMirrorsThePod(Files["compose/compose.yaml"], App));
-        Assert.Equal(new[] { "shop-pod", "shop-secrets", "shop-tailer", "shop-gate", "shop" }, Compose["services"]!.AsObject().Select(s => s.Key));
+        Assert.Equal(new[] { "shop-pod", "shop-variables", "shop-secrets", "shop-tailer", "shop-gate", "shop" }, Compose["services"]!.AsObject().Select(s => s.Key));
+        Assert.Equal(new[] { "shop-variables" }, Service("shop-pod")["depends_on"]!.AsObject().Select(d => d.Key));
         Assert.Equal(new[] { "shop-pod", "shop-tailer", "shop-gate" }, Service(App)["depends_on"]!.AsObject().Select(d => d.Key));
         Assert.Equal(new[] { "shop-pod", "shop-secrets" }, Service("shop-tailer")["depends_on"]!.AsObject().Select(d => d.Key));
         Assert.Equal(new[] { "shop-pod" }, Service("shop-gate")["depends_on"]!.AsObject().Select(d => d.Key));
@@ -103,8 +105,53 @@ public sealed class ComposeWriterTests
         Assert.Equal(new SecretFileSpec(CaCertificate).Directory, (string?)mounted["target"]);
 
         var environment = Service("shop-tailer")["environment"]!;
-        Assert.StartsWith("${SHOP_CREDS_TOKEN:?", (string?)environment["TAILER_TOKEN"]);
+        Assert.Equal("${SHOP_CREDS_TOKEN:-}", (string?)environment["TAILER_TOKEN"]);
         Assert.Equal("$$HOME/*.log", (string?)environment["PATTERN"]);
+    }
+
+    [Fact]
+    public void The_variables_check_names_every_missing_variable_at_once_and_passes_when_all_are_set()
+    {
+        var check = Service("shop-variables");
+        Assert.Equal(new[] { "SHOP_CREDS_TOKEN", "SHOP_CREDS_CA_CRT" }, check["environment"]!.AsObject().Select(v => v.Key));
+        Assert.Equal(("service_completed_successfully", false), ((string?)Service("shop-pod")["depends_on"]!["shop-variables"]!["condition"], (bool)Service("shop-pod")["depends_on"]!["shop-variables"]!["restart"]!));
+        var entrypoint = Strings(check["entrypoint"]).ToList();
+        Assert.Equal(new[] { "/bin/busybox", "sh", "-c" }, entrypoint.Take(3));
+
+        // The script as Compose hands it to the shell ($$ is a literal $), with each variable as the
+        // check's environment says: "set", or empty when docker compose up's environment lacks it.
+        var script = entrypoint[3]!.Replace("$$", "$", StringComparison.Ordinal);
+        var none = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "", ["SHOP_CREDS_CA_CRT"] = "" });
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("Not set in the environment of docker compose up: SHOP_CREDS_TOKEN SHOP_CREDS_CA_CRT (see the SidecarGen README, Secrets)", none.Output, StringComparison.Ordinal);
+        var one = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "set", ["SHOP_CREDS_CA_CRT"] = "" });
+        Assert.Equal(1, one.ExitCode);
+        Assert.Contains("up: SHOP_CREDS_CA_CRT (see", one.Output, StringComparison.Ordinal);
+        var all = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "set", ["SHOP_CREDS_CA_CRT"] = "set" });
+        Assert.Equal((0, string.Empty), (all.ExitCode, all.Output.Trim()));
+    }
+
+    [Fact]
+    public void A_state_folder_is_a_volume_the_holder_keeps_and_a_bounded_shared_folder_gets_its_size()
+    {
+        var tailer = Tailer with
+        {
+            Container = Tailer.Container with
+            {
+                Mounts = Tailer.Container.Mounts.Select(m => m.Volume == "tailer-state" ? m with { KeepsState = true } : m).ToEquatableArray(),
+            },
+            SharedVolumes = EquatableArray.Of(new SharedVolumeSpec("tailer-logs", "/var/log/shop", AppReadOnly: false, SizeLimit: "64Mi")),
+        };
+        var text = ComposeWriter.Write(Plan(tailer, Gate)).Single(f => f.Path == "compose/compose.yaml").Content;
+        AssertMirrorsThePod(text, App);
+        var compose = YamlJson.Parse(text);
+
+        Assert.Equal("uid=10001,gid=10001,mode=0770,size=64m", (string?)compose["volumes"]!["shop-tailer-logs"]!["driver_opts"]!["o"]);
+        Assert.Equal("uid=10001,gid=10001,mode=0700", (string?)compose["volumes"]!["shop-tailer-state"]!["driver_opts"]!["o"]);
+        var service = compose["services"]!["shop-tailer"]!;
+        Assert.Null(service["tmpfs"]);
+        Assert.Contains(Volumes(service), v => (string?)v["source"] == "shop-tailer-state" && (string?)v["target"] == "/var/lib/tailer" && !(bool)v["read_only"]!);
+        Assert.Contains(Volumes(compose["services"]!["shop-pod"]!), v => (string?)v["source"] == "shop-tailer-state" && (bool)v["read_only"]!);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ComposeManifestTests
     {
         Assert.Equal(new[] { "order-service-logging", "order-service-auth-proxy" }, ComposeLifecycle.AssertMirrorsThePod(Output["compose/compose.yaml"], "order-service"));
         Assert.Equal(
-            new[] { "order-service-pod", "order-service-secrets", "order-service-logging", "order-service-auth-proxy", "order-service" },
+            new[] { "order-service-pod", "order-service-variables", "order-service-secrets", "order-service-logging", "order-service-auth-proxy", "order-service" },
             Compose["services"]!.AsObject().Select(s => s.Key));
         Assert.Equal(
             new[] { "CMD", ComposeLifecycle.Tools, "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:2020/api/v1/health" },
@@ -94,8 +94,8 @@ public sealed class ComposeManifestTests
         var given = Assert.Single(copier["secrets"]!.AsArray())!;
         Assert.Equal(("order-service-order-auth-client-secret", "/run/secrets/order-auth/client-secret"), ((string?)given["source"], (string?)given["target"]));
         Assert.Equal("ORDER_AUTH_CLIENT_SECRET", (string?)Compose["secrets"]!["order-service-order-auth-client-secret"]!["environment"]);
-        Assert.StartsWith("${ORDER_AUTH_CLIENT_ID:?", (string?)proxy["environment"]!["OAUTH2_PROXY_CLIENT_ID"]);
-        Assert.StartsWith("${ORDER_AUTH_COOKIE_SECRET:?", (string?)proxy["environment"]!["OAUTH2_PROXY_COOKIE_SECRET"]);
+        Assert.Equal("${ORDER_AUTH_CLIENT_ID:-}", (string?)proxy["environment"]!["OAUTH2_PROXY_CLIENT_ID"]);
+        Assert.Equal("${ORDER_AUTH_COOKIE_SECRET:-}", (string?)proxy["environment"]!["OAUTH2_PROXY_COOKIE_SECRET"]);
         Assert.Single(Compose["secrets"]!.AsObject());
     }
 

@@ -70,12 +70,12 @@ internal static class ComposeWriter
         var volumes = PodVolumes.Of(plan);
         var secretVolumes = volumes.Where(volume => volume.Kind == VolumeKind.Secret).ToList();
         var variables = VariableCheck.Variables(plan);
+        PodHolder.Write(yaml, plan, volumes, service.PublishedPort, waitForVariables: variables.Count > 0);
         if (variables.Count > 0)
         {
             VariableCheck.Write(yaml, plan, variables);
         }
 
-        PodHolder.Write(yaml, plan, volumes, service.PublishedPort, waitForVariables: variables.Count > 0);
         if (secretVolumes.Count > 0)
         {
             SecretCopier.Write(yaml, plan, secretVolumes);

@@ -28,7 +28,7 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
     protected override void Check(LoggingOptions options, AttributeFindings findings)
     {
         // The agent's file pattern is LogPath + "/*.log": a wildcard in the folder would widen it.
-        if (options.LogPath.IndexOfAny(new[] { '*', '?', '[' }) >= 0)
+        if (options.LogPath.IndexOfAny(new[] { '*', '?' }) >= 0)
         {
             findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.LogPath), $"{nameof(LoggingSidecarAttribute.LogPath)} '{options.LogPath}' must be a folder, not a file pattern");
         }
