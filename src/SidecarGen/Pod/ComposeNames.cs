@@ -10,7 +10,7 @@ internal static class ComposeNames
     /// <summary>The service that holds the network namespace, as the Pod's pause container does.</summary>
     public const string HolderRole = "pod";
 
-    /// <summary>The one-shot service that copies the Compose secrets into the sidecars' secret volumes.</summary>
+    /// <summary>The one-shot service that writes the secrets from the environment into the sidecars' secret volumes.</summary>
     public const string SecretsRole = "secrets";
 
     /// <summary>The one-shot service that checks, before anything starts, that every secret variable is set.</summary>
@@ -29,6 +29,4 @@ internal static class ComposeNames
 
     /// <summary>A volume of the Pod (shared, secret, or the holder's tools).</summary>
     public static string Volume(string service, string volume) => service + "-" + volume;
-
-    public static string Secret(string service, SecretKeySpec key) => service + "-" + key.ComposeName;
 }

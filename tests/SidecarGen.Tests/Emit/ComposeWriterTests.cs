@@ -86,18 +86,33 @@ public sealed class ComposeWriterTests
     [Fact]
     public void Secret_files_reach_the_read_only_sidecar_through_a_volume_filled_by_the_one_shot_copier()
     {
-        var secret = Assert.Single(Compose["secrets"]!.AsObject());
-        Assert.Equal("shop-shop-creds-ca.crt", secret.Key);
-        Assert.Equal("SHOP_CREDS_CA_CRT", (string?)secret.Value!["environment"]);
-
+        Assert.Null(Compose["secrets"]);
         var copier = Service("shop-secrets");
-        var given = Assert.Single(copier["secrets"]!.AsArray())!;
-        Assert.Equal(("shop-shop-creds-ca.crt", "/run/secrets/shop-creds/ca.crt"), ((string?)given["source"], (string?)given["target"]));
-        Assert.Equal(new[] { "/bin/busybox", "cp", "-R", "-f", "/run/secrets/.", "/sidecargen-secrets/" }, Strings(copier["entrypoint"]));
+        Assert.Equal("${SHOP_CREDS_CA_CRT:-}", (string?)Assert.Single(copier["environment"]!.AsObject(), v => v.Key == "SHOP_CREDS_CA_CRT").Value);
         var into = Assert.Single(Volumes(copier));
         Assert.Equal(("shop-secret-shop-creds", "/sidecargen-secrets/shop-creds", false), ((string?)into["source"], (string?)into["target"], (bool)into["read_only"]!));
-        Assert.Equal("10001:10001", (string?)copier["user"]);
+        Assert.Equal(("10001:10001", true), ((string?)copier["user"], (bool)copier["read_only"]!));
         Assert.Equal("ALL", (string?)copier["cap_drop"]![0]);
+
+        // Its script, as Compose hands it to the shell ($$ is a literal $), run with the volume's
+        // folder moved into a temporary one: the value lands byte for byte, readable by its owner only.
+        var entrypoint = Strings(copier["entrypoint"]).ToList();
+        Assert.Equal(new[] { "/bin/busybox", "sh", "-c" }, entrypoint.Take(3));
+        var folder = Directory.CreateTempSubdirectory("sidecargen-secrets-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "shop-creds"));
+            var value = "-----BEGIN CERTIFICATE-----\nMIIB $HOME `x` 'q' \\n \n";
+            var script = entrypoint[3]!.Replace("$$", "$", StringComparison.Ordinal).Replace(PodHolder.SecretsFolder + "/", folder + "/", StringComparison.Ordinal);
+            var (exitCode, output) = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_CA_CRT"] = value });
+            Assert.True(exitCode == 0, output);
+            Assert.Equal(value, File.ReadAllText(Path.Combine(folder, "shop-creds", "ca.crt")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, "shop-creds", "ca.crt")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
 
         // The sidecar reads the file where the Pod's Secret volume puts it.
         var mounted = Volumes(Service("shop-tailer")).Single(v => (string?)v["source"] == "shop-secret-shop-creds");

@@ -59,9 +59,7 @@ internal static class ComposeWriter
             Volumes(yaml, service.Plan, PodVolumes.Of(service.Plan));
         }
 
-        yaml.EndMap();
-        Secrets(yaml, services.Select(service => service.Plan).ToList());
-        return yaml.EndMap().Finish();
+        return yaml.EndMap().EndMap().Finish();
     }
 
     private static void Services(YamlWriter yaml, ComposeService service)
@@ -161,28 +159,4 @@ internal static class ComposeWriter
                 + (size is null ? string.Empty : ",size=" + Quantities.ComposeMemory(size)))
             .EndMap()
             .EndMap();
-
-    /// <summary>Values come from the environment of <c>docker compose up</c> (or .env), never from source.</summary>
-    private static void Secrets(YamlWriter yaml, IReadOnlyList<ServicePlan> plans)
-    {
-        var open = false;
-        foreach (var plan in plans)
-        {
-            foreach (var key in SecretCopier.Keys(plan))
-            {
-                if (!open)
-                {
-                    yaml.BeginMap("secrets");
-                    open = true;
-                }
-
-                yaml.BeginMap(ComposeNames.Secret(plan.Name, key)).Pair("environment", key.ComposeVariable).EndMap();
-            }
-        }
-
-        if (open)
-        {
-            yaml.EndMap();
-        }
-    }
 }
