@@ -44,4 +44,11 @@ public sealed class LoggingSidecarAttribute : SidecarAttribute
     /// Required unless <see cref="Output"/> is <see cref="LogOutput.Stdout"/> (SCG0013). Default: none.
     /// </summary>
     public string? Endpoint { get; set; }
+
+    /// <summary>
+    /// The most the log folder may hold, a Kubernetes quantity: the <c>emptyDir</c>'s <c>sizeLimit</c>
+    /// (the kubelet evicts the Pod beyond it) and the size of the Compose tmpfs volume (writes fail with
+    /// "No space left on device" at it). The app must rotate its files to stay below it. Default <c>1Gi</c>.
+    /// </summary>
+    public string VolumeSizeLimit { get; set; } = "1Gi";
 }

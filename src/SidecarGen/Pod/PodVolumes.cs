@@ -8,7 +8,7 @@ internal static class PodVolumes
 {
     public static IReadOnlyList<VolumeSpec> Of(ServicePlan plan)
     {
-        var shared = new HashSet<string>(plan.Sidecars.SelectMany(sidecar => sidecar.SharedVolumes).Select(volume => volume.Volume));
+        var shared = plan.Sidecars.SelectMany(sidecar => sidecar.SharedVolumes).GroupBy(volume => volume.Volume).ToDictionary(group => group.Key, group => group.First().SizeLimit);
         var configMaps = plan.Sidecars
             .Where(sidecar => !sidecar.ConfigFiles.IsEmpty)
             .ToDictionary(sidecar => SidecarSpec.ConfigVolume(sidecar.Name), sidecar => ConfigMapName(plan, sidecar));
@@ -20,11 +20,12 @@ internal static class PodVolumes
             foreach (var mount in container.Mounts)
             {
                 var kind = configMaps.ContainsKey(mount.Volume) ? VolumeKind.Config
-                    : shared.Contains(mount.Volume) ? VolumeKind.Shared
+                    : shared.ContainsKey(mount.Volume) ? VolumeKind.Shared
+                    : mount.KeepsState ? VolumeKind.State
                     : VolumeKind.Scratch;
                 if (seen.Add(mount.Volume))
                 {
-                    volumes.Add(new VolumeSpec(mount.Volume, kind, kind == VolumeKind.Config ? configMaps[mount.Volume] : string.Empty));
+                    volumes.Add(new VolumeSpec(mount.Volume, kind, kind == VolumeKind.Config ? configMaps[mount.Volume] : string.Empty, kind == VolumeKind.Shared ? shared[mount.Volume] : null));
                 }
             }
 

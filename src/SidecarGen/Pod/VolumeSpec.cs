@@ -14,7 +14,16 @@ internal enum VolumeKind
 
     /// <summary>Keys of a user's Secret: Secret volume / Compose secrets.</summary>
     Secret,
+
+    /// <summary>
+    /// Writable space for one container that outlives its restarts (<see cref="MountSpec.KeepsState"/>):
+    /// <c>emptyDir</c> / a tmpfs volume the holder keeps mounted (a container's own tmpfs is emptied when it stops).
+    /// </summary>
+    State,
 }
 
-/// <summary>A volume of the Pod; <paramref name="Source"/> names the ConfigMap or Secret behind it.</summary>
-internal sealed record VolumeSpec(string Name, VolumeKind Kind, string Source);
+/// <summary>
+/// A volume of the Pod; <paramref name="Source"/> names the ConfigMap or Secret behind it;
+/// <paramref name="SizeLimit"/> is a shared volume's bound when its sidecar sets one.
+/// </summary>
+internal sealed record VolumeSpec(string Name, VolumeKind Kind, string Source, string? SizeLimit = null);

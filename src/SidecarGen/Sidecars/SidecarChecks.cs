@@ -44,17 +44,52 @@ internal static class SidecarChecks
         }
     }
 
-    /// <summary>SCG0016: a folder the sidecar mounts: absolute, no surrounding spaces, not the root.</summary>
-    public static bool IsFolderPath(string path) =>
-        path.StartsWith("/", StringComparison.Ordinal) && path.Trim() == path;
-
-    /// <summary>SCG0016: a folder a sidecar writes for the app to read, which must be <see cref="IsFolderPath"/> and not '/'.</summary>
-    public static void MountFolder(AttributeFindings findings, string property, string path)
+    /// <summary>
+    /// SCG0016: a folder a sidecar property mounts must be absolute, written plainly (no surrounding
+    /// spaces, no <c>.</c> or <c>..</c> segments) and must not shadow the container: not <c>/</c>, not a
+    /// system folder (<see cref="SystemFolders"/>), nothing inside the kernel's <c>/proc</c>, <c>/sys</c>
+    /// or <c>/dev</c>. A volume there would hide the image's programs, libraries or configuration from
+    /// the app and the sidecar that mount it.
+    /// </summary>
+    public static void FolderPath(AttributeFindings findings, PathProperty path)
     {
-        if (!IsFolderPath(path) || path.TrimEnd('/').Length == 0)
+        if (FolderPathProblem(path.Path) is { } problem)
         {
-            findings.Report(RuleIds.CannotRender, property, $"{property} '{path}' must be an absolute folder path other than '/'");
+            findings.Report(RuleIds.CannotRender, path.Property, $"{path.Property} '{path.Path}' {problem}");
         }
+    }
+
+    /// <summary>The folders of a Linux image that a volume must not cover (the Filesystem Hierarchy Standard's, and the usual image folders beneath them).</summary>
+    private static readonly string[] SystemFolders =
+    {
+        "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32", "/media", "/mnt", "/opt", "/proc",
+        "/root", "/run", "/sbin", "/srv", "/sys", "/usr", "/var",
+        "/usr/bin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/local", "/usr/sbin", "/usr/share", "/var/lib", "/var/run",
+    };
+
+    private static readonly string[] KernelFolders = { "/proc/", "/sys/", "/dev/" };
+
+    private static string? FolderPathProblem(string path)
+    {
+        if (!path.StartsWith("/", StringComparison.Ordinal) || path.Trim() != path)
+        {
+            return "must be an absolute folder path";
+        }
+
+        var folder = path.TrimEnd('/');
+        if (folder.Length == 0)
+        {
+            return "would cover the container's root: pick a folder of its own, e.g. /var/log/app";
+        }
+
+        if (folder.Split('/').Skip(1).Any(segment => segment is "" or "." or ".."))
+        {
+            return "must be written without empty, '.' or '..' segments";
+        }
+
+        return SystemFolders.Contains(folder, StringComparer.Ordinal) || KernelFolders.Any(kernel => folder.StartsWith(kernel, StringComparison.Ordinal))
+            ? "would cover a system folder of the container: pick a folder of its own, e.g. /var/log/app"
+            : null;
     }
 
     /// <summary>

@@ -72,7 +72,16 @@ internal abstract class SidecarKind<TAttribute, TOptions> : SidecarKind
 
     public sealed override string? DefaultImage(SidecarOptions options) => DefaultImage((TOptions)options);
 
-    public sealed override void Check(SidecarOptions options, AttributeFindings findings) => Check((TOptions)options, findings);
+    /// <summary>Every kind's folder paths are checked alike (SCG0016), then the kind's own checks run.</summary>
+    public sealed override void Check(SidecarOptions options, AttributeFindings findings)
+    {
+        foreach (var path in Paths((TOptions)options))
+        {
+            SidecarChecks.FolderPath(findings, path);
+        }
+
+        Check((TOptions)options, findings);
+    }
 
     public sealed override SidecarSpec Plan(SidecarOptions options, SidecarContext context) => Plan((TOptions)options, context);
 

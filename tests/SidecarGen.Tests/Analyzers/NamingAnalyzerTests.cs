@@ -31,6 +31,7 @@ public sealed class NamingAnalyzerTests
         [SidecarService("svc")]
         [Sidecar({|SCG0007:"pod"|}, "redis:7.4.1")]
         [LoggingSidecar({|SCG0007:Name = "secrets"|})]
+        [Sidecar({|SCG0007:"variables"|}, "redis:7.4.1", Ports = new[] { 6381 })]
         [Sidecar("pods", "redis:7.4.1", Ports = new[] { 6380 })]
         public partial class Program { }
         """);

@@ -53,4 +53,39 @@ public sealed class PlatformAnalyzerTests
         [AuthProxySidecar(IssuerUrl = "https://login.example.com", {|SCG0016:SecretName = "auth\nproxy"|}, Args = new[] { "--banner=one\ntwo" })]
         public partial class Program { }
         """);
+
+    [Theory]
+    [InlineData("/", "/etc/")]
+    [InlineData("//", "/etc")]
+    [InlineData("/usr/", "/usr/local")]
+    [InlineData("/var", "/opt")]
+    [InlineData("/proc/self", "/sys/fs/cgroup")]
+    [InlineData("/dev/shm", "/run")]
+    [InlineData("/var/log/../../etc", "/etc/app/./config")]
+    [InlineData("relative/logs", " /config")]
+    public Task SCG0016_a_folder_that_would_cover_the_container_is_refused_for_every_path_property(string logPath, string mountPath) => Verify<PlatformAnalyzer>.Analyzer($$"""
+        using SidecarGen;
+        [LoggingSidecar({|SCG0016:LogPath = "{{logPath}}"|})]
+        [ConfigWatcherSidecar({|SCG0016:MountPath = "{{mountPath}}"|})]
+        public partial class Program { }
+        """);
+
+    [Theory]
+    [InlineData("/var/log/app", "/etc/app/config")]
+    [InlineData("/logs/", "/config")]
+    [InlineData("/var/log", "/usr/share/app/config")]
+    [InlineData("/app/logs", "/tmp/config")]
+    public Task Folders_of_their_own_are_clean(string logPath, string mountPath) => Verify<PlatformAnalyzer>.Analyzer($$"""
+        using SidecarGen;
+        [LoggingSidecar(LogPath = "{{logPath}}")]
+        [ConfigWatcherSidecar(MountPath = "{{mountPath}}")]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0016_a_wildcard_in_the_log_folder_is_refused() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [LoggingSidecar({|SCG0016:LogPath = "/var/log/*"|})]
+        public partial class Program { }
+        """);
 }

@@ -50,6 +50,15 @@ public sealed class PodResourcesAnalyzerTests
         """);
 
     [Fact]
+    public Task SCG0006_the_log_volume_size_must_be_a_positive_quantity() => Verify<PodResourcesAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [LoggingSidecar({|SCG0006:VolumeSizeLimit = "1GB"|})]
+        [LoggingSidecar(Name = "audit", LogPath = "/var/log/audit", {|SCG0006:VolumeSizeLimit = "0"|})]
+        [LoggingSidecar(Name = "trace", LogPath = "/var/log/trace", VolumeSizeLimit = "256Mi")]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task SCG0010_sidecars_that_request_more_than_the_app_are_flagged_on_the_apps_request() => Verify<PodResourcesAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc", {|SCG0010:CpuRequest = "50m"|})]

@@ -61,6 +61,24 @@ public sealed class SecurityAnalyzerTests
         """);
 
     [Fact]
+    public Task SCG0013_a_path_splunk_cannot_carry_or_a_query_is_flagged_on_the_endpoint() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [LoggingSidecar(Output = LogOutput.Splunk, {|SCG0013:Endpoint = "https://splunk.example.com/hec"|})]
+        [LoggingSidecar(Name = "audit", LogPath = "/var/log/audit", Output = LogOutput.Elasticsearch, {|SCG0013:Endpoint = "https://es.example.com/es?pipeline=x"|})]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task Endpoint_paths_the_outputs_carry_are_clean() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [LoggingSidecar(Output = LogOutput.Splunk, Endpoint = "https://splunk.example.com/")]
+        [LoggingSidecar(Name = "es", LogPath = "/var/log/es", Output = LogOutput.Elasticsearch, Endpoint = "https://logs.example.com/es")]
+        [LoggingSidecar(Name = "loki", LogPath = "/var/log/loki", Output = LogOutput.Loki, Endpoint = "http://gateway/loki/")]
+        [LoggingSidecar(Name = "beat", LogPath = "/var/log/beat", Agent = LogAgent.Filebeat, Output = LogOutput.Elasticsearch, Endpoint = "http://es:9200/prefix")]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task Severity_is_configurable_in_editorconfig() => Verify<SecurityAnalyzer>.Analyzer(
         """
         using SidecarGen;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SidecarGen.Emit;
 using SidecarGen.Emit.Compose;
+using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Tests.Infrastructure;
 using static SidecarGen.Tests.Emit.HandPlans;
@@ -21,7 +22,8 @@ public sealed class ComposeWriterTests
     public void The_holder_starts_first_the_sidecars_join_it_and_the_app_starts_last()
     {
         Assert.Equal(new[] { "shop-tailer", "shop-gate" }, AssertMirrorsThePod(Files["compose/compose.yaml"], App));
-        Assert.Equal(new[] { "shop-pod", "shop-secrets", "shop-tailer", "shop-gate", "shop" }, Compose["services"]!.AsObject().Select(s => s.Key));
+        Assert.Equal(new[] { "shop-pod", "shop-variables", "shop-secrets", "shop-tailer", "shop-gate", "shop" }, Compose["services"]!.AsObject().Select(s => s.Key));
+        Assert.Equal(new[] { "shop-variables" }, Service("shop-pod")["depends_on"]!.AsObject().Select(d => d.Key));
         Assert.Equal(new[] { "shop-pod", "shop-tailer", "shop-gate" }, Service(App)["depends_on"]!.AsObject().Select(d => d.Key));
         Assert.Equal(new[] { "shop-pod", "shop-secrets" }, Service("shop-tailer")["depends_on"]!.AsObject().Select(d => d.Key));
         Assert.Equal(new[] { "shop-pod" }, Service("shop-gate")["depends_on"]!.AsObject().Select(d => d.Key));
@@ -84,18 +86,33 @@ public sealed class ComposeWriterTests
     [Fact]
     public void Secret_files_reach_the_read_only_sidecar_through_a_volume_filled_by_the_one_shot_copier()
     {
-        var secret = Assert.Single(Compose["secrets"]!.AsObject());
-        Assert.Equal("shop-shop-creds-ca.crt", secret.Key);
-        Assert.Equal("SHOP_CREDS_CA_CRT", (string?)secret.Value!["environment"]);
-
+        Assert.Null(Compose["secrets"]);
         var copier = Service("shop-secrets");
-        var given = Assert.Single(copier["secrets"]!.AsArray())!;
-        Assert.Equal(("shop-shop-creds-ca.crt", "/run/secrets/shop-creds/ca.crt"), ((string?)given["source"], (string?)given["target"]));
-        Assert.Equal(new[] { "/bin/busybox", "cp", "-R", "-f", "/run/secrets/.", "/sidecargen-secrets/" }, Strings(copier["entrypoint"]));
+        Assert.Equal("${SHOP_CREDS_CA_CRT:-}", (string?)Assert.Single(copier["environment"]!.AsObject(), v => v.Key == "SHOP_CREDS_CA_CRT").Value);
         var into = Assert.Single(Volumes(copier));
         Assert.Equal(("shop-secret-shop-creds", "/sidecargen-secrets/shop-creds", false), ((string?)into["source"], (string?)into["target"], (bool)into["read_only"]!));
-        Assert.Equal("10001:10001", (string?)copier["user"]);
+        Assert.Equal(("10001:10001", true), ((string?)copier["user"], (bool)copier["read_only"]!));
         Assert.Equal("ALL", (string?)copier["cap_drop"]![0]);
+
+        // Its script, as Compose hands it to the shell ($$ is a literal $), run with the volume's
+        // folder moved into a temporary one: the value lands byte for byte, readable by its owner only.
+        var entrypoint = Strings(copier["entrypoint"]).ToList();
+        Assert.Equal(new[] { "/bin/busybox", "sh", "-c" }, entrypoint.Take(3));
+        var folder = Directory.CreateTempSubdirectory("sidecargen-secrets-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "shop-creds"));
+            var value = "-----BEGIN CERTIFICATE-----\nMIIB $HOME `x` 'q' \\n \n";
+            var script = entrypoint[3]!.Replace("$$", "$", StringComparison.Ordinal).Replace(PodHolder.SecretsFolder + "/", folder + "/", StringComparison.Ordinal);
+            var (exitCode, output) = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_CA_CRT"] = value });
+            Assert.True(exitCode == 0, output);
+            Assert.Equal(value, File.ReadAllText(Path.Combine(folder, "shop-creds", "ca.crt")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, "shop-creds", "ca.crt")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
 
         // The sidecar reads the file where the Pod's Secret volume puts it.
         var mounted = Volumes(Service("shop-tailer")).Single(v => (string?)v["source"] == "shop-secret-shop-creds");
@@ -103,8 +120,53 @@ public sealed class ComposeWriterTests
         Assert.Equal(new SecretFileSpec(CaCertificate).Directory, (string?)mounted["target"]);
 
         var environment = Service("shop-tailer")["environment"]!;
-        Assert.StartsWith("${SHOP_CREDS_TOKEN:?", (string?)environment["TAILER_TOKEN"]);
+        Assert.Equal("${SHOP_CREDS_TOKEN:-}", (string?)environment["TAILER_TOKEN"]);
         Assert.Equal("$$HOME/*.log", (string?)environment["PATTERN"]);
+    }
+
+    [Fact]
+    public void The_variables_check_names_every_missing_variable_at_once_and_passes_when_all_are_set()
+    {
+        var check = Service("shop-variables");
+        Assert.Equal(new[] { "SHOP_CREDS_TOKEN", "SHOP_CREDS_CA_CRT" }, check["environment"]!.AsObject().Select(v => v.Key));
+        Assert.Equal(("service_completed_successfully", false), ((string?)Service("shop-pod")["depends_on"]!["shop-variables"]!["condition"], (bool)Service("shop-pod")["depends_on"]!["shop-variables"]!["restart"]!));
+        var entrypoint = Strings(check["entrypoint"]).ToList();
+        Assert.Equal(new[] { "/bin/busybox", "sh", "-c" }, entrypoint.Take(3));
+
+        // The script as Compose hands it to the shell ($$ is a literal $), with each variable as the
+        // check's environment says: "set", or empty when docker compose up's environment lacks it.
+        var script = entrypoint[3]!.Replace("$$", "$", StringComparison.Ordinal);
+        var none = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "", ["SHOP_CREDS_CA_CRT"] = "" });
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("Not set in the environment of docker compose up: SHOP_CREDS_TOKEN SHOP_CREDS_CA_CRT (see the SidecarGen README, Secrets)", none.Output, StringComparison.Ordinal);
+        var one = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "set", ["SHOP_CREDS_CA_CRT"] = "" });
+        Assert.Equal(1, one.ExitCode);
+        Assert.Contains("up: SHOP_CREDS_CA_CRT (see", one.Output, StringComparison.Ordinal);
+        var all = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "set", ["SHOP_CREDS_CA_CRT"] = "set" });
+        Assert.Equal((0, string.Empty), (all.ExitCode, all.Output.Trim()));
+    }
+
+    [Fact]
+    public void A_state_folder_is_a_volume_the_holder_keeps_and_a_bounded_shared_folder_gets_its_size()
+    {
+        var tailer = Tailer with
+        {
+            Container = Tailer.Container with
+            {
+                Mounts = Tailer.Container.Mounts.Select(m => m.Volume == "tailer-state" ? m with { KeepsState = true } : m).ToEquatableArray(),
+            },
+            SharedVolumes = EquatableArray.Of(new SharedVolumeSpec("tailer-logs", "/var/log/shop", AppReadOnly: false, SizeLimit: "64Mi")),
+        };
+        var text = ComposeWriter.Write(Plan(tailer, Gate)).Single(f => f.Path == "compose/compose.yaml").Content;
+        AssertMirrorsThePod(text, App);
+        var compose = YamlJson.Parse(text);
+
+        Assert.Equal("uid=10001,gid=10001,mode=0770,size=64m", (string?)compose["volumes"]!["shop-tailer-logs"]!["driver_opts"]!["o"]);
+        Assert.Equal("uid=10001,gid=10001,mode=0700", (string?)compose["volumes"]!["shop-tailer-state"]!["driver_opts"]!["o"]);
+        var service = compose["services"]!["shop-tailer"]!;
+        Assert.Null(service["tmpfs"]);
+        Assert.Contains(Volumes(service), v => (string?)v["source"] == "shop-tailer-state" && (string?)v["target"] == "/var/lib/tailer" && !(bool)v["read_only"]!);
+        Assert.Contains(Volumes(compose["services"]!["shop-pod"]!), v => (string?)v["source"] == "shop-tailer-state" && (bool)v["read_only"]!);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public sealed class KubernetesWriterTests
         Assert.Contains("mesh-policy.yaml", YamlJson.Parse(files["kubernetes/kustomization.yaml"])["resources"]!.AsArray().Select(r => (string)r!));
 
         var compose = YamlJson.Parse(SidecarGen.Emit.Compose.ComposeWriter.Write(plan).First().Content)["services"]!.AsObject();
-        Assert.Equal(new[] { App + "-pod", App + "-secrets", App + "-tailer", App }, compose.Select(service => service.Key));
+        Assert.Equal(new[] { App + "-pod", App + "-variables", App + "-secrets", App + "-tailer", App }, compose.Select(service => service.Key));
     }
 
     [Fact]

@@ -286,11 +286,12 @@ public sealed class ClusterAddOnTests
         var secretVolumes = pod.Volumes.Where(v => v.Secret is not null).Select(v => v.Secret.SecretName).ToHashSet();
         foreach (var service in YamlJson.Parse(output["compose/compose.yaml"])["services"]!.AsObject())
         {
-            foreach (var secret in service.Value!["secrets"]?.AsArray() ?? new JsonArray())
+            // The secrets copier writes each file key: "> /sidecargen-secrets/<secret>/<key>".
+            var script = string.Join(' ', service.Value!["entrypoint"]?.AsArray().Select(item => (string?)item) ?? Enumerable.Empty<string?>());
+            foreach (System.Text.RegularExpressions.Match written in System.Text.RegularExpressions.Regex.Matches(script, @"> /sidecargen-secrets/([^/ ]+)/([^ ]+)"))
             {
-                var parts = ((string)secret!["target"]!).Split('/');
-                Assert.Contains(parts[^2], secretVolumes);
-                Add(parts[^2], parts[^1]);
+                Assert.Contains(written.Groups[1].Value, secretVolumes);
+                Add(written.Groups[1].Value, written.Groups[2].Value);
             }
         }
 

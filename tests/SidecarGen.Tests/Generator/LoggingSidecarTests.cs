@@ -24,7 +24,11 @@ public sealed class LoggingSidecarTests
         var config = Run("LoggingSidecar")["compose/config/orders-logging/fluent-bit.conf"];
 
         Assert.Equal(
-            new Dictionary<string, string> { ["Flush"] = "1", ["Log_Level"] = "info", ["HTTP_Server"] = "On", ["HTTP_Listen"] = "0.0.0.0", ["HTTP_Port"] = "2020", ["Health_Check"] = "On" },
+            new Dictionary<string, string>
+            {
+                ["Flush"] = "1", ["Log_Level"] = "info", ["HTTP_Server"] = "On", ["HTTP_Listen"] = "0.0.0.0", ["HTTP_Port"] = "2020", ["Health_Check"] = "On",
+                ["storage.path"] = "/fluent-bit/state/buffer", ["storage.sync"] = "normal", ["scheduler.cap"] = "30",
+            },
             FluentBitSection(config, "SERVICE"));
         var input = FluentBitSection(config, "INPUT");
         Assert.Equal(("tail", "/var/log/app/*.log"), (input["Name"], input["Path"]));
@@ -37,7 +41,11 @@ public sealed class LoggingSidecarTests
     {
         var output = FluentBitSection(Run("LoggingSidecar(Output = LogOutput.Elasticsearch, Endpoint = \"https://es.example.com:9243\")")["compose/config/orders-logging/fluent-bit.conf"], "OUTPUT");
         Assert.Equal(
-            new Dictionary<string, string> { ["Name"] = "es", ["Match"] = "*", ["Host"] = "es.example.com", ["Port"] = "9243", ["tls"] = "On", ["Index"] = "orders", ["Suppress_Type_Name"] = "On" },
+            new Dictionary<string, string>
+            {
+                ["Name"] = "es", ["Match"] = "*", ["Host"] = "es.example.com", ["Port"] = "9243", ["tls"] = "On", ["Index"] = "orders", ["Suppress_Type_Name"] = "On",
+                ["Retry_Limit"] = "no_limits", ["storage.total_limit_size"] = "64M",
+            },
             output);
     }
 
@@ -66,18 +74,18 @@ public sealed class LoggingSidecarTests
         var result = Run("LoggingSidecar(Agent = LogAgent.Fluentd, LogPath = \"/logs\")");
         var config = result["compose/config/orders-logging/fluent.conf"];
         Assert.Contains("  path /logs/*.log\n", config);
-        Assert.Contains("  pos_file /fluentd/pos/app.log.pos\n", config);
+        Assert.Contains("  pos_file /fluentd/state/app.log.pos\n", config);
         Assert.Contains("  @type monitor_agent\n", config);
 
         var agent = KubernetesObjects.Deployment(result).Spec.Template.Spec.InitContainers.Single();
         Assert.StartsWith("fluent/fluentd:", agent.Image);
         Assert.Equal("/api/plugins.json", agent.StartupProbe.HttpGet.Path);
-        Assert.Contains(agent.VolumeMounts, m => m.MountPath == "/fluentd/pos" && m.ReadOnlyProperty != true);
+        Assert.Contains(agent.VolumeMounts, m => m.MountPath == "/fluentd/state" && m.ReadOnlyProperty != true);
         ComposeSchema.AssertValid(result["compose/compose.yaml"]);
     }
 
     [Fact]
-    public void Filebeat_ships_to_elasticsearch_and_keeps_its_registry_in_scratch_space()
+    public void Filebeat_ships_to_elasticsearch_and_keeps_its_registry_in_its_state_folder()
     {
         var result = Run("LoggingSidecar(Agent = LogAgent.Filebeat, Output = LogOutput.Elasticsearch, Endpoint = \"http://es:9200\")");
         var config = YamlJson.Parse(result["compose/config/orders-logging/filebeat.yml"]);

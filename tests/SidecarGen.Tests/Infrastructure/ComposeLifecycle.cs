@@ -7,6 +7,8 @@ namespace SidecarGen.Tests.Infrastructure;
 /// (<c>&lt;service&gt;-pod</c>) owns the network namespace and the only published port, every other
 /// long-running service joins it and is restarted with it, each sidecar is health-checked, the app
 /// waits for every sidecar to be healthy, and secrets reach the read-only sidecars through volumes.
+/// No variable is required to read the file (<c>ps</c>, <c>logs</c>, <c>stop</c>, <c>down</c> work
+/// without the secrets); when the Pod reads secrets, <c>&lt;service&gt;-variables</c> checks them before the holder starts.
 /// </summary>
 internal static class ComposeLifecycle
 {
@@ -20,8 +22,9 @@ internal static class ComposeLifecycle
         var services = compose["services"]!.AsObject();
         var holder = service + "-pod";
         var copier = service + "-secrets";
+        var check = service + "-variables";
         var names = services.Select(s => s.Key).ToList();
-        var sidecars = names.Where(n => n != holder && n != copier && n != service).ToList();
+        var sidecars = names.Where(n => n != holder && n != copier && n != check && n != service).ToList();
 
         Assert.Equal(holder, names[0]);
         Assert.Equal(service, names[^1]);
@@ -65,13 +68,32 @@ internal static class ComposeLifecycle
         }
 
         Assert.All(compose["volumes"]!.AsObject(), volume => Assert.StartsWith(service + "-", volume.Key));
-        Assert.All(compose["secrets"]?.AsObject() ?? new JsonObject(), secret => Assert.StartsWith(service + "-", secret.Key));
+        // No Compose secrets (Compose would refuse to create a container while one's variable is missing).
+        Assert.Null(compose["secrets"]);
         if (services[copier] is { } secrets)
         {
-            Assert.False((bool)secrets["read_only"]!);
+            Assert.True((bool)secrets["read_only"]!);
             Assert.Equal("no", (string?)secrets["restart"]);
             Assert.Equal("none", (string?)secrets["network_mode"]);
-            Assert.Equal(compose["secrets"]!.AsObject().Select(s => s.Key), secrets["secrets"]!.AsArray().Select(s => (string?)s!["source"]));
+            Assert.All(secrets["environment"]!.AsObject(), variable => Assert.Equal("${" + variable.Key + ":-}", (string?)variable.Value));
+        }
+
+        // Every interpolation reads a variable without requiring it; the check sees only whether each is set.
+        var interpolations = System.Text.RegularExpressions.Regex.Matches(composeYaml.Replace("$$", string.Empty, StringComparison.Ordinal), @"\$\{[^}]*\}").Select(match => match.Value).ToList();
+        Assert.All(interpolations, value => Assert.Matches(@"^\$\{[A-Z0-9_]+:(-|\+set)\}$", value));
+        var read = interpolations.Where(value => value.EndsWith(":-}", StringComparison.Ordinal)).Select(value => value[2..^3]).Distinct().Order().ToList();
+        if (services[check] is { } variables)
+        {
+            Assert.Equal(read, variables["environment"]!.AsObject().Select(variable => variable.Key).Order());
+            AssertDependency(services[holder]!, check, "service_completed_successfully", restart: false);
+            Assert.True((bool)variables["read_only"]!);
+            Assert.Equal(("no", "none"), ((string?)variables["restart"], (string?)variables["network_mode"]));
+            Assert.All(variables["environment"]!.AsObject(), variable => Assert.Equal("${" + variable.Key + ":+set}", (string?)variable.Value));
+        }
+        else
+        {
+            Assert.Empty(read);
+            Assert.Null(services[holder]!["depends_on"]);
         }
 
         return sidecars;

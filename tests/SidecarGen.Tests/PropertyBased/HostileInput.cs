@@ -136,6 +136,7 @@ internal static class HostileInput
         ["HealthPath"] = new[] { "/healthz" },
         ["LogPath"] = new[] { "/var/log/app", "/logs" },
         ["Endpoint"] = new[] { "http://loki:3100", "https://es.example.com" },
+        ["VolumeSizeLimit"] = new[] { "1Gi", "256Mi" },
         ["IssuerUrl"] = new[] { "https://login.example.com/realms/shop" },
         ["SecretName"] = new[] { "order-auth" },
         ["Provider"] = new[] { "oidc", "github" },

@@ -80,6 +80,18 @@ public sealed class RuntimeFixture : IDisposable
         }
     }
 
+    /// <summary>
+    /// Builds tests/runtime/images/<paramref name="role"/> as <paramref name="image"/> (once per run), e.g. an
+    /// app of the test's own that a generated file names; <see cref="BuildImages(ComposeFile, IReadOnlyDictionary{string, string}, string[])"/> then leaves it as it is.
+    /// </summary>
+    internal void BuildImage(string role, string image)
+    {
+        if (built.TryAdd(image, true))
+        {
+            Images.Build(role, new[] { image });
+        }
+    }
+
     /// <summary>The etcd image under a name of the test's own, for the real etcd server beside a stack.</summary>
     internal string EtcdServerImage()
     {

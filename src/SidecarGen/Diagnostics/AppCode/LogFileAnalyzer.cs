@@ -32,7 +32,7 @@ public sealed class LogFileAnalyzer : AppCodeAnalyzer
     // RollingInterval.Infinite: one file, never rolled.
     private const int Infinite = 0;
 
-    private static readonly long VolumeBytes = Quantities.MemoryBytes(SharedVolumeSpec.SizeLimit) ?? long.MaxValue;
+    private static readonly long VolumeBytes = Quantities.MemoryBytes(SharedVolumeSpec.DefaultSizeLimit) ?? long.MaxValue;
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnshippedLogFile);
@@ -84,17 +84,17 @@ public sealed class LogFileAnalyzer : AppCodeAnalyzer
 
         if (size is null)
         {
-            return $"This Serilog file has no size limit (fileSizeLimitBytes) and fills the {SharedVolumeSpec.SizeLimit} log volume: the kubelet then evicts the Pod; set fileSizeLimitBytes, rollOnFileSizeLimit: true and retainedFileCountLimit so that their product stays under {SharedVolumeSpec.SizeLimit}";
+            return $"This Serilog file has no size limit (fileSizeLimitBytes) and fills the {SharedVolumeSpec.DefaultSizeLimit} log volume: the kubelet then evicts the Pod; set fileSizeLimitBytes, rollOnFileSizeLimit: true and retainedFileCountLimit so that their product stays under {SharedVolumeSpec.DefaultSizeLimit}";
         }
 
         if (rolls && count is null)
         {
-            return $"This Serilog file rolls with no retainedFileCountLimit and fills the {SharedVolumeSpec.SizeLimit} log volume: the kubelet then evicts the Pod; set retainedFileCountLimit so that it times fileSizeLimitBytes stays under {SharedVolumeSpec.SizeLimit}";
+            return $"This Serilog file rolls with no retainedFileCountLimit and fills the {SharedVolumeSpec.DefaultSizeLimit} log volume: the kubelet then evicts the Pod; set retainedFileCountLimit so that it times fileSizeLimitBytes stays under {SharedVolumeSpec.DefaultSizeLimit}";
         }
 
         var files = rolls ? count!.Value : 1;
         return files > VolumeBytes / size.Value
-            ? $"This Serilog file keeps up to {files.ToString(CultureInfo.InvariantCulture)} × {size.Value.ToString(CultureInfo.InvariantCulture)} bytes, more than the {SharedVolumeSpec.SizeLimit} log volume holds: the kubelet then evicts the Pod; lower fileSizeLimitBytes or retainedFileCountLimit so that their product stays under {SharedVolumeSpec.SizeLimit}"
+            ? $"This Serilog file keeps up to {files.ToString(CultureInfo.InvariantCulture)} × {size.Value.ToString(CultureInfo.InvariantCulture)} bytes, more than the {SharedVolumeSpec.DefaultSizeLimit} log volume holds: the kubelet then evicts the Pod; lower fileSizeLimitBytes or retainedFileCountLimit so that their product stays under {SharedVolumeSpec.DefaultSizeLimit}"
             : null;
     }
 

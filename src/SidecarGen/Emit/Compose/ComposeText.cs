@@ -3,12 +3,17 @@ namespace SidecarGen.Emit.Compose;
 /// <summary>
 /// Compose interpolates <c>$VAR</c> and <c>${VAR}</c> in every string. A value from the user's
 /// attributes is data, so each <c>$</c> is doubled; only values SidecarGen means to interpolate
-/// (secrets supplied at <c>docker compose up</c>) use <see cref="Required"/>.
+/// (secrets supplied at <c>docker compose up</c>) use <see cref="Variable"/> and <see cref="IsSet"/>.
+/// Neither fails when the variable is missing, so <c>ps</c>, <c>logs</c>, <c>stop</c> and <c>down</c>
+/// work without the secrets; <see cref="VariableCheck"/> stops <c>up</c> instead, naming every missing one.
 /// </summary>
 internal static class ComposeText
 {
     public static string Literal(string value) => value.Replace("$", "$$");
 
-    /// <summary><c>${NAME:?…}</c>: Compose stops with this message when the variable is not set.</summary>
-    public static string Required(string variable) => "${" + variable + ":?set " + variable + " (see the SidecarGen README, Secrets)}";
+    /// <summary><c>${NAME:-}</c>: the variable's value, empty when it is not set.</summary>
+    public static string Variable(string variable) => "${" + variable + ":-}";
+
+    /// <summary><c>${NAME:+set}</c>: <c>set</c> when the variable has a value, else empty; the value itself stays out.</summary>
+    public static string IsSet(string variable) => "${" + variable + ":+set}";
 }

@@ -59,9 +59,7 @@ internal static class ComposeWriter
             Volumes(yaml, service.Plan, PodVolumes.Of(service.Plan));
         }
 
-        yaml.EndMap();
-        Secrets(yaml, services.Select(service => service.Plan).ToList());
-        return yaml.EndMap().Finish();
+        return yaml.EndMap().EndMap().Finish();
     }
 
     private static void Services(YamlWriter yaml, ComposeService service)
@@ -69,7 +67,13 @@ internal static class ComposeWriter
         var plan = service.Plan;
         var volumes = PodVolumes.Of(plan);
         var secretVolumes = volumes.Where(volume => volume.Kind == VolumeKind.Secret).ToList();
-        PodHolder.Write(yaml, plan, secretVolumes, service.PublishedPort);
+        var variables = VariableCheck.Variables(plan);
+        PodHolder.Write(yaml, plan, volumes, service.PublishedPort, waitForVariables: variables.Count > 0);
+        if (variables.Count > 0)
+        {
+            VariableCheck.Write(yaml, plan, variables);
+        }
+
         if (secretVolumes.Count > 0)
         {
             SecretCopier.Write(yaml, plan, secretVolumes);
@@ -126,54 +130,33 @@ internal static class ComposeWriter
 
     /// <summary>
     /// tmpfs volumes owned by the containers' user (a plain named volume would be root-owned and the
-    /// app could not write its logs into it). No <c>size=</c>: podman before 4.8 refuses it; the pages
-    /// count against the memory limit of the container that writes them.
+    /// app could not write its logs into it). A shared volume whose sidecar bounds it gets that
+    /// <c>size=</c> (podman 4.8 or newer accepts it): at the bound a write fails with "No space left on
+    /// device", as on a full disk. The pages count against the memory limit of the container that
+    /// writes them. A state volume (<see cref="VolumeKind.State"/>) is bounded by its agent's own limits.
     /// </summary>
     private static void Volumes(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> volumes)
     {
-        Tmpfs(yaml, ComposeNames.Volume(plan.Name, ProbeTools.Volume), "0755");
+        Tmpfs(yaml, ComposeNames.Volume(plan.Name, ProbeTools.Volume), "0755", null);
         foreach (var volume in volumes.Where(volume => volume.Kind is VolumeKind.Shared))
         {
-            Tmpfs(yaml, ComposeNames.Volume(plan.Name, volume.Name), "0770");
+            Tmpfs(yaml, ComposeNames.Volume(plan.Name, volume.Name), "0770", volume.SizeLimit);
         }
 
-        foreach (var volume in volumes.Where(volume => volume.Kind is VolumeKind.Secret))
+        foreach (var volume in volumes.Where(volume => volume.Kind is VolumeKind.Secret or VolumeKind.State))
         {
-            Tmpfs(yaml, ComposeNames.Volume(plan.Name, volume.Name), "0700");
+            Tmpfs(yaml, ComposeNames.Volume(plan.Name, volume.Name), "0700", null);
         }
     }
 
-    private static void Tmpfs(YamlWriter yaml, string name, string mode) =>
+    private static void Tmpfs(YamlWriter yaml, string name, string mode, string? size) =>
         yaml.BeginMap(name)
             .Pair("driver", "local")
             .BeginMap("driver_opts")
             .Pair("type", "tmpfs")
             .Pair("device", "tmpfs")
-            .Pair("o", string.Format(CultureInfo.InvariantCulture, "uid={0},gid={1},mode={2}", SecurityProfile.UserId, SecurityProfile.GroupId, mode))
+            .Pair("o", string.Format(CultureInfo.InvariantCulture, "uid={0},gid={1},mode={2}", SecurityProfile.UserId, SecurityProfile.GroupId, mode)
+                + (size is null ? string.Empty : ",size=" + Quantities.ComposeMemory(size)))
             .EndMap()
             .EndMap();
-
-    /// <summary>Values come from the environment of <c>docker compose up</c> (or .env), never from source.</summary>
-    private static void Secrets(YamlWriter yaml, IReadOnlyList<ServicePlan> plans)
-    {
-        var open = false;
-        foreach (var plan in plans)
-        {
-            foreach (var key in SecretCopier.Keys(plan))
-            {
-                if (!open)
-                {
-                    yaml.BeginMap("secrets");
-                    open = true;
-                }
-
-                yaml.BeginMap(ComposeNames.Secret(plan.Name, key)).Pair("environment", key.ComposeVariable).EndMap();
-            }
-        }
-
-        if (open)
-        {
-            yaml.EndMap();
-        }
-    }
 }

@@ -93,7 +93,7 @@ internal static class ContainerService
         foreach (var variable in container.Env)
         {
             yaml.Pair(variable.Name, variable.Secret is { } secret
-                ? ComposeText.Required(secret.ComposeVariable)
+                ? ComposeText.Variable(secret.ComposeVariable)
                 : ComposeText.Literal(variable.Value ?? string.Empty));
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SidecarGen.Pod;
 using SidecarGen.Yaml;
 
@@ -9,13 +10,18 @@ namespace SidecarGen.Emit.Compose;
 /// <c>&lt;service&gt;-pod</c>: what the Pod's pause container is. It starts first, owns the network
 /// namespace every other container joins (so a crashing app no longer takes the sidecars' network
 /// with it), publishes the entry port and answers to the service's name on the Compose network. It
-/// also puts its static busybox into the tools volume the health checks run (<see cref="ProbeTools"/>),
-/// and keeps the secret volumes mounted (a tmpfs volume is emptied when no container mounts it).
+/// also puts its static busybox into the tools volume the health checks run (<see cref="ProbeTools"/>), and keeps the secret
+/// and state volumes mounted (a tmpfs volume is emptied when no container mounts it), so a sidecar's
+/// state outlives the sidecar's restarts as an <c>emptyDir</c> does. When the Pod reads secrets it
+/// starts only after <see cref="VariableCheck"/> has found every variable set.
 /// </summary>
 internal static class PodHolder
 {
     /// <summary>Where the holder and the secret copier mount the secret volumes.</summary>
     public const string SecretsFolder = "/sidecargen-secrets";
+
+    /// <summary>Where the holder mounts the sidecars' state volumes, each in a folder named after it.</summary>
+    public const string StateFolder = "/sidecargen-state";
 
     /// <summary>
     /// Copies busybox into the tools volume (renamed into place: a health check may be running the old
@@ -28,7 +34,7 @@ internal static class PodHolder
         + "while :; do /bin/busybox sleep 3600 & wait; done";
 
     // publishedPort: the host port of the entry; the app's port alone, the system's choice in a system (no two alike).
-    public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> secretVolumes, int publishedPort)
+    public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> volumes, int publishedPort, bool waitForVariables)
     {
         yaml.BeginMap(ComposeNames.Holder(plan.Name))
             .Pair("image", ProbeTools.Image);
@@ -36,9 +42,14 @@ internal static class PodHolder
         ContainerService.Hardening(yaml, runAsRoot: false, readOnly: true);
         yaml.BeginSequence("volumes");
         ContainerService.Volume(yaml, "volume", ComposeNames.Volume(plan.Name, ProbeTools.Volume), ProbeTools.Folder, readOnly: false);
-        foreach (var volume in secretVolumes)
+        foreach (var volume in volumes.Where(volume => volume.Kind == VolumeKind.Secret))
         {
             ContainerService.Volume(yaml, "volume", ComposeNames.Volume(plan.Name, volume.Name), SecretsFolder + "/" + volume.Source, readOnly: true);
+        }
+
+        foreach (var volume in volumes.Where(volume => volume.Kind == VolumeKind.State))
+        {
+            ContainerService.Volume(yaml, "volume", ComposeNames.Volume(plan.Name, volume.Name), StateFolder + "/" + volume.Name, readOnly: true);
         }
 
         yaml.EndSequence();
@@ -53,7 +64,14 @@ internal static class PodHolder
             .Pair("protocol", "tcp")
             .EndMap()
             .EndSequence()
-            .BeginMap("networks").BeginMap("default").BeginSequence("aliases").String(plan.Name).EndSequence().EndMap().EndMap()
-            .EndMap();
+            .BeginMap("networks").BeginMap("default").BeginSequence("aliases").String(plan.Name).EndSequence().EndMap().EndMap();
+        if (waitForVariables)
+        {
+            yaml.BeginMap("depends_on")
+                .BeginMap(ComposeNames.Variables(plan.Name)).Pair("condition", "service_completed_successfully").Pair("restart", false).EndMap()
+                .EndMap();
+        }
+
+        yaml.EndMap();
     }
 }

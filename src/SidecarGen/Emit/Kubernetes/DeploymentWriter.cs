@@ -144,7 +144,7 @@ internal static class DeploymentWriter
                     yaml.BeginMap("secret").Pair("secretName", volume.Source).EndMap();
                     break;
                 default:
-                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.Kind == VolumeKind.Shared ? SharedVolumeSpec.SizeLimit : "256Mi").EndMap();
+                    yaml.BeginMap("emptyDir").Pair("sizeLimit", volume.SizeLimit ?? (volume.Kind == VolumeKind.Shared ? SharedVolumeSpec.DefaultSizeLimit : "256Mi")).EndMap();
                     break;
             }
 

@@ -26,7 +26,6 @@ internal sealed class ConfigWatcherSidecar : SidecarKind<ConfigWatcherSidecarAtt
     protected override void Check(ConfigWatcherOptions options, AttributeFindings findings)
     {
         SidecarChecks.KeyPath(findings, nameof(ConfigWatcherSidecarAttribute.Key), options.Key);
-        SidecarChecks.MountFolder(findings, nameof(ConfigWatcherSidecarAttribute.MountPath), options.MountPath);
         SidecarChecks.Url(findings, nameof(ConfigWatcherSidecarAttribute.Address), options.Address, options.AddressUrl, required: false);
     }
 

@@ -8,6 +8,13 @@ namespace SidecarGen.Sidecars.Logging;
 /// Filebeat: a <c>filestream</c> input on the app's log files into the console or Elasticsearch; its
 /// HTTP endpoint answers the probes. Splunk and Loki have no Filebeat output (SCG0016).
 /// </summary>
+/// <remarks>
+/// Its data folder (<c>--path.data</c>) outlives its restarts: it holds the registry, where the
+/// <c>filestream</c> input resumes each file, and the disk queue (<c>queue.disk</c>, under
+/// <c>path.data</c>/diskqueue), which holds events while the output is unreachable, bounded by
+/// <c>max_size</c> (when it is full the input waits, so the files wait unread). The output backs off
+/// at most <c>backoff.max</c> between retries. A removed file is closed (<c>close.on_state_change.removed</c>, the default).
+/// </remarks>
 internal static class FilebeatAgent
 {
     /// <summary>Filebeat OSS-licensed default distribution.</summary>
@@ -28,7 +35,7 @@ internal static class FilebeatAgent
             ProbeSpec.Http(port.Name, "/"),
             EquatableArray.Of(new ConfigFileSpec(ConfigFile, Render(context))),
             EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray.Of(new MountSpec(context.SidecarName + "-data", DataDirectory, ReadOnly: false)));
+            context.StateMount(DataDirectory));
     }
 
     private static string Render(LogAgentContext context)
@@ -44,11 +51,18 @@ internal static class FilebeatAgent
             .EndMap()
             .EndSequence();
         yaml.Pair("http.enabled", true).Pair("http.host", "0.0.0.0").Pair("http.port", HealthPort);
+        yaml.BeginMap("queue.disk").Pair("max_size", LogAgentLimits.Text(LogAgentLimits.BufferMegabytes) + "MB").EndMap();
         if (context.Destination.Kind == LogOutput.Elasticsearch)
         {
             yaml.BeginMap("output.elasticsearch")
-                .BeginSequence("hosts").String(context.Destination.Url).EndSequence()
-                .Pair("index", context.ServiceName + "-%{+yyyy.MM.dd}")
+                .BeginSequence("hosts").String(context.Destination.Url).EndSequence();
+            if (context.Destination.PathPrefix.Length > 0)
+            {
+                yaml.Pair("path", context.Destination.PathPrefix);
+            }
+
+            yaml.Pair("index", context.ServiceName + "-%{+yyyy.MM.dd}")
+                .Pair("backoff.max", LogAgentLimits.Text(LogAgentLimits.RetryCapSeconds) + "s")
                 .EndMap()
                 .Pair("setup.template.name", context.ServiceName)
                 .Pair("setup.template.pattern", context.ServiceName + "-*")

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using SidecarGen.Model;
 using SidecarGen.Pod;
@@ -9,6 +10,19 @@ namespace SidecarGen.Sidecars.Logging;
 /// Fluent Bit, classic configuration format: tail the app's log files, add the service name, ship
 /// to the chosen output; the built-in HTTP server answers the probes on <c>/api/v1/health</c>.
 /// </summary>
+/// <remarks>
+/// Nothing lost across a restart or an outage (fluent/fluent-bit v4.0.3): the tail input's position
+/// database (<c>DB</c>, plugins/in_tail/tail_file.c <c>set_file_position</c>) resumes each file at the
+/// offset it had read; a file it has not seen is read from its head (<c>Read_from_Head</c>), so files
+/// written while the agent was down are read whole. Records are buffered in chunk files under
+/// <c>storage.path</c> (<c>storage.type filesystem</c>), which a restarted agent ships first; a failed
+/// flush is retried without limit (<c>Retry_Limit no_limits</c>, src/flb_output.c; the default is one
+/// retry, then the chunk is dropped), backing off at most <c>scheduler.cap</c> seconds
+/// (src/flb_scheduler.c). At <c>storage.total_limit_size</c> the oldest chunks are dropped
+/// (src/flb_input_chunk.c <c>flb_input_chunk_find_space_new_data</c>). A rotated file is read for
+/// <c>Rotate_Wait</c> seconds more and then closed; a deleted one is closed at once
+/// (plugins/in_tail/tail_fs_inotify.c, tail_file.c <c>flb_tail_file_purge</c>).
+/// </remarks>
 internal static class FluentBitAgent
 {
     /// <summary>Fluent Bit, distroless image (entrypoint <c>/fluent-bit/bin/fluent-bit</c>).</summary>
@@ -17,6 +31,10 @@ internal static class FluentBitAgent
     public const int HealthPort = 2020;
     private const string ConfigFile = "fluent-bit.conf";
     private const string TokenVariable = "SPLUNK_TOKEN";
+    private const string StateDirectory = "/fluent-bit/state";
+
+    /// <summary>Loki's push API, which Fluent Bit's loki output posts to by default (<c>uri</c>).</summary>
+    private const string LokiPushPath = "/loki/api/v1/push";
 
     public static LogAgentSetup Build(LogAgentContext context)
     {
@@ -35,7 +53,7 @@ internal static class FluentBitAgent
             ProbeSpec.Http(port.Name, "/api/v1/health"),
             EquatableArray.Of(new ConfigFileSpec(ConfigFile, Render(context))),
             env.ToEquatableArray(),
-            EquatableArray<MountSpec>.Empty);
+            context.StateMount(StateDirectory));
     }
 
     private static string Render(LogAgentContext context)
@@ -49,6 +67,9 @@ internal static class FluentBitAgent
             ("HTTP_Listen", "0.0.0.0"),
             ("HTTP_Port", "2020"),
             ("Health_Check", "On"),
+            ("storage.path", StateDirectory + "/buffer"),
+            ("storage.sync", "normal"),
+            ("scheduler.cap", LogAgentLimits.Text(LogAgentLimits.RetryCapSeconds)),
         });
         Section(text, "INPUT", new[]
         {
@@ -57,7 +78,10 @@ internal static class FluentBitAgent
             ("Tag", "app"),
             ("Refresh_Interval", "5"),
             ("Skip_Long_Lines", "On"),
-            ("Mem_Buf_Limit", "16MB"),
+            ("Read_from_Head", "On"),
+            ("DB", StateDirectory + "/tail.db"),
+            ("Rotate_Wait", LogAgentLimits.Text(LogAgentLimits.RotateWaitSeconds)),
+            ("storage.type", "filesystem"),
         });
         Section(text, "FILTER", new[]
         {
@@ -65,11 +89,15 @@ internal static class FluentBitAgent
             ("Match", "*"),
             ("Record", "service " + context.ServiceName),
         });
-        Section(text, "OUTPUT", Output(context.Destination, context.ServiceName));
+        Section(text, "OUTPUT", Output(context.Destination, context.ServiceName).Concat(new[]
+        {
+            ("Retry_Limit", "no_limits"),
+            ("storage.total_limit_size", LogAgentLimits.Text(LogAgentLimits.BufferMegabytes) + "M"),
+        }).ToArray());
         return text.ToString();
     }
 
-    private static (string Key, string Value)[] Output(LogDestination destination, string serviceName) => destination.Kind switch
+    private static IEnumerable<(string Key, string Value)> Output(LogDestination destination, string serviceName) => destination.Kind switch
     {
         LogOutput.Elasticsearch => new[]
         {
@@ -80,7 +108,7 @@ internal static class FluentBitAgent
             ("tls", OnOff(destination.Tls)),
             ("Index", serviceName),
             ("Suppress_Type_Name", "On"),
-        },
+        }.Concat(destination.PathPrefix.Length > 0 ? new[] { ("Path", destination.PathPrefix) } : Enumerable.Empty<(string, string)>()),
         LogOutput.Splunk => new[]
         {
             ("Name", "splunk"),
@@ -98,7 +126,7 @@ internal static class FluentBitAgent
             ("Port", destination.PortText),
             ("tls", OnOff(destination.Tls)),
             ("Labels", "job=" + serviceName),
-        },
+        }.Concat(destination.PathPrefix.Length > 0 ? new[] { ("Uri", destination.PathPrefix + LokiPushPath) } : Enumerable.Empty<(string, string)>()),
         _ => new[]
         {
             ("Name", "stdout"),

@@ -8,6 +8,14 @@ namespace SidecarGen.Sidecars.Logging;
 /// Fluentd with the plugins of its stock image: <c>in_tail</c> into <c>out_stdout</c>, health from
 /// <c>monitor_agent</c>. Other outputs need plugin images and are reported by SCG0016.
 /// </summary>
+/// <remarks>
+/// Its state folder outlives its restarts (fluent/fluentd v1.17.1): <c>in_tail</c> resumes each file at
+/// the position in its <c>pos_file</c> and reads files it has not seen from their head
+/// (<c>read_from_head</c>); a rotated file is read for <c>rotate_wait</c> seconds more. The output's
+/// <c>file</c> buffer keeps chunks on disk, retried forever (<c>retry_forever</c>, at most
+/// <c>retry_max_interval</c> apart), bounded by <c>total_limit_size</c>, where the oldest chunk is
+/// dropped (<c>overflow_action drop_oldest_chunk</c>; lib/fluent/plugin/output.rb).
+/// </remarks>
 internal static class FluentdAgent
 {
     /// <summary>Fluentd, Debian-based image with in_tail, out_stdout and monitor_agent built in.</summary>
@@ -15,7 +23,7 @@ internal static class FluentdAgent
 
     public const int HealthPort = 24220;
     private const string ConfigFile = "fluent.conf";
-    private const string PositionDirectory = "/fluentd/pos";
+    private const string StateDirectory = "/fluentd/state";
 
     public static LogAgentSetup Build(LogAgentContext context)
     {
@@ -28,7 +36,7 @@ internal static class FluentdAgent
             ProbeSpec.Http(port.Name, "/api/plugins.json"),
             EquatableArray.Of(new ConfigFileSpec(ConfigFile, Render(context))),
             EquatableArray<EnvVarSpec>.Empty,
-            EquatableArray.Of(new MountSpec(context.SidecarName + "-positions", PositionDirectory, ReadOnly: false)));
+            context.StateMount(StateDirectory));
     }
 
     private static string Render(LogAgentContext context)
@@ -37,7 +45,9 @@ internal static class FluentdAgent
         text.Append("<source>\n")
             .Append("  @type tail\n")
             .Append("  path ").Append(context.LogGlob).Append('\n')
-            .Append("  pos_file ").Append(PositionDirectory).Append("/app.log.pos\n")
+            .Append("  pos_file ").Append(StateDirectory).Append("/app.log.pos\n")
+            .Append("  read_from_head true\n")
+            .Append("  rotate_wait ").Append(LogAgentLimits.Text(LogAgentLimits.RotateWaitSeconds)).Append('\n')
             .Append("  tag app\n")
             .Append("  <parse>\n")
             .Append("    @type none\n")
@@ -56,6 +66,16 @@ internal static class FluentdAgent
             .Append("</filter>\n\n")
             .Append("<match app>\n")
             .Append("  @type stdout\n")
+            .Append("  <buffer>\n")
+            .Append("    @type file\n")
+            .Append("    path ").Append(StateDirectory).Append("/buffer\n")
+            .Append("    total_limit_size ").Append(LogAgentLimits.Text(LogAgentLimits.BufferMegabytes)).Append("m\n")
+            .Append("    overflow_action drop_oldest_chunk\n")
+            .Append("    flush_mode interval\n")
+            .Append("    flush_interval 1s\n")
+            .Append("    retry_forever true\n")
+            .Append("    retry_max_interval ").Append(LogAgentLimits.Text(LogAgentLimits.RetryCapSeconds)).Append('\n')
+            .Append("  </buffer>\n")
             .Append("</match>\n");
         return text.ToString();
     }

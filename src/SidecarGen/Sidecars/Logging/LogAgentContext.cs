@@ -30,6 +30,9 @@ internal sealed record LogAgentContext(
 
     public string ConfigDirectory => Pod.SidecarSpec.ConfigMount(SidecarName);
 
+    /// <summary>The agent's state volume mounted at <paramref name="path"/>: kept across the agent's restarts (<see cref="Pod.MountSpec.KeepsState"/>).</summary>
+    public Pod.MountSpec StateMount(string path) => new(SidecarName + "-state", path, ReadOnly: false, KeepsState: true);
+
     /// <summary>The Secret holding output credentials (e.g. the Splunk HEC token).</summary>
     public string CredentialsSecret => ServiceName + "-" + SidecarName;
 }

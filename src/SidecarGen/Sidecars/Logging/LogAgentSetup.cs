@@ -3,7 +3,10 @@ using SidecarGen.Pod;
 
 namespace SidecarGen.Sidecars.Logging;
 
-/// <summary>What one log agent contributes: its image, how it is started, its config and health port.</summary>
+/// <summary>
+/// What one log agent contributes: its image, how it is started, its config and health port, and the
+/// folder where it keeps its state (read positions and its on-disk buffer), which outlives its restarts.
+/// </summary>
 internal sealed record LogAgentSetup(
     string Image,
     EquatableArray<string> Command,
@@ -12,4 +15,4 @@ internal sealed record LogAgentSetup(
     ProbeSpec Probe,
     EquatableArray<ConfigFileSpec> ConfigFiles,
     EquatableArray<EnvVarSpec> Env,
-    EquatableArray<MountSpec> ScratchMounts);
+    MountSpec StateMount);

@@ -23,6 +23,12 @@ internal sealed record LogDestination(LogOutput Kind, string Host, int Port, boo
 
     public string Url => (Tls ? "https://" : "http://") + Host + ":" + PortText;
 
+    /// <summary>
+    /// The endpoint's path without its trailing slash, empty for none or <c>/</c>: the prefix the
+    /// backend is served under (behind a reverse proxy), which each output puts before its own API path.
+    /// </summary>
+    public string PathPrefix => Path.TrimEnd('/');
+
     /// <summary>The well-known port of each backend when the endpoint URL names none.</summary>
     private static int DefaultPort(LogOutput kind, bool tls) => kind switch
     {

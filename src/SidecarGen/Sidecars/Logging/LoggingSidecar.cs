@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
 using SidecarGen.Rules;
@@ -28,9 +27,10 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
 
     protected override void Check(LoggingOptions options, AttributeFindings findings)
     {
-        if (!SidecarChecks.IsFolderPath(options.LogPath) || options.LogPath.IndexOf('*') >= 0)
+        // The agent's file pattern is LogPath + "/*.log": a wildcard in the folder would widen it.
+        if (options.LogPath.IndexOfAny(new[] { '*', '?' }) >= 0)
         {
-            findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.LogPath), $"{nameof(LoggingSidecarAttribute.LogPath)} '{options.LogPath}' must be an absolute folder path");
+            findings.Report(RuleIds.CannotRender, nameof(LoggingSidecarAttribute.LogPath), $"{nameof(LoggingSidecarAttribute.LogPath)} '{options.LogPath}' must be a folder, not a file pattern");
         }
 
         if (!AgentSupports(options.Agent, options.Output))
@@ -39,7 +39,25 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
         }
 
         SidecarChecks.Url(findings, nameof(LoggingSidecarAttribute.Endpoint), options.Endpoint, options.EndpointUrl, required: options.Output != LogOutput.Stdout);
+        if (options.Output != LogOutput.Stdout && options.EndpointUrl is { } url && EndpointProblem(options.Output, url) is { } problem)
+        {
+            findings.Report(RuleIds.InvalidUrl, nameof(LoggingSidecarAttribute.Endpoint), $"{nameof(LoggingSidecarAttribute.Endpoint)} '{options.Endpoint}' {problem}");
+        }
+
+        if (Quantities.MemoryBytes(options.VolumeSizeLimit) is null or 0)
+        {
+            findings.Report(RuleIds.InvalidQuantity, nameof(LoggingSidecarAttribute.VolumeSizeLimit), $"{nameof(LoggingSidecarAttribute.VolumeSizeLimit)} '{options.VolumeSizeLimit}' is not a positive Kubernetes quantity");
+        }
     }
+
+    /// <summary>
+    /// What of the endpoint URL no agent's output can carry: a query or fragment (no output takes one),
+    /// and a path for Splunk (Fluent Bit's splunk output always posts to <c>/services/collector/event</c>).
+    /// </summary>
+    private static string? EndpointProblem(LogOutput output, System.Uri url) =>
+        url.Query.Length > 0 || url.Fragment.Length > 0 ? "has a query or fragment, which the agent's output cannot send"
+        : output == LogOutput.Splunk && LogDestination.Of(output, url).PathPrefix.Length > 0 ? "has a path, but the Splunk output posts to /services/collector/event on the host: give the host only"
+        : null;
 
     protected override SidecarSpec Plan(LoggingOptions options, SidecarContext context)
     {
@@ -54,8 +72,7 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
         };
 
         var logVolume = name + "-logs";
-        var mounts = new[] { CommonSettings.ConfigMount(name), new MountSpec(logVolume, options.LogPath, ReadOnly: true) }
-            .Concat(agent.ScratchMounts);
+        var mounts = new[] { CommonSettings.ConfigMount(name), new MountSpec(logVolume, options.LogPath, ReadOnly: true), agent.StateMount };
         var container = CommonSettings.Container(
             options.Common,
             CommonSettings.Image(options.Common, agent.Image),
@@ -69,7 +86,7 @@ internal sealed class LoggingSidecar : SidecarKind<LoggingSidecarAttribute, Logg
         return new SidecarSpec(
             container,
             ConfigFiles: agent.ConfigFiles,
-            SharedVolumes: EquatableArray.Of(new SharedVolumeSpec(logVolume, options.LogPath, AppReadOnly: false)));
+            SharedVolumes: EquatableArray.Of(new SharedVolumeSpec(logVolume, options.LogPath, AppReadOnly: false, options.VolumeSizeLimit)));
     }
 
     /// <summary>Fluentd's stock image ships to stdout only; Filebeat has no Splunk or Loki output.</summary>
