@@ -27,7 +27,7 @@ internal static class VariableCheck
         }
 
         yaml.EndMap();
-        ContainerService.Resources(yaml, PodHolder.Resources);
+        ContainerService.Resources(yaml, ProbeTools.Resources);
         yaml.Pair("restart", "no")
             .Pair("network_mode", "none")
             .EndMap();
