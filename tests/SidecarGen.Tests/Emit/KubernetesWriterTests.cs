@@ -157,9 +157,9 @@ public sealed class KubernetesWriterTests
     {
         var single = Files(Plan(Gate) with { Replicas = 1, Namespace = "shops" });
         Assert.Equal(
-            new[] { "kubernetes/deployment.yaml", "kubernetes/service.yaml", "kubernetes/serviceaccount.yaml", "kubernetes/networkpolicy.yaml", "kubernetes/kustomization.yaml" },
+            new[] { "kubernetes/namespace.yaml", "kubernetes/deployment.yaml", "kubernetes/service.yaml", "kubernetes/serviceaccount.yaml", "kubernetes/networkpolicy.yaml", "kubernetes/kustomization.yaml" },
             single.Keys);
-        foreach (var (path, text) in single.Where(f => f.Key != "kubernetes/kustomization.yaml"))
+        foreach (var (path, text) in single.Where(f => f.Key is not ("kubernetes/kustomization.yaml" or "kubernetes/namespace.yaml")))
         {
             var metadata = Assert.IsAssignableFrom<IMetadata<V1ObjectMeta>>(KubernetesObjects.Load(text)[0]).Metadata;
             Assert.True(metadata.NamespaceProperty == "shops", path);

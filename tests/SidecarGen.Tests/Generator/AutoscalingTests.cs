@@ -98,7 +98,7 @@ public sealed class AutoscalingTests
         {
             // Envoy's and the collector's counters reach Prometheus only from the endpoint the Pod announces (SidecarGenPrometheus=Annotations).
             var template = KubernetesObjects.Deployment(output).Spec.Template;
-            var port = template.Spec.InitContainers.SelectMany(c => c.Ports).Single(p => p.Name == scrapedPort);
+            var port = template.Spec.InitContainers.SelectMany(c => c.Ports ?? new List<V1ContainerPort>()).Single(p => p.Name == scrapedPort);
             Assert.Equal(port.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), template.Metadata.Annotations["prometheus.io/port"]);
         }
     }
