@@ -168,7 +168,7 @@ public sealed class KubernetesWriterTests
 
         var kustomization = YamlJson.Parse(single["kubernetes/kustomization.yaml"]);
         Assert.Equal("shops", (string?)kustomization["namespace"]);
-        Assert.Equal(new[] { "deployment.yaml", "service.yaml", "serviceaccount.yaml", "networkpolicy.yaml" }, kustomization["resources"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(new[] { "namespace.yaml", "deployment.yaml", "service.yaml", "serviceaccount.yaml", "networkpolicy.yaml" }, kustomization["resources"]!.AsArray().Select(r => (string)r!));
 
         var full = Files(Full());
         Assert.Contains("kubernetes/configmap-tailer.yaml", full.Keys);
