@@ -32,7 +32,6 @@ public sealed class LogFileAnalyzer : AppCodeAnalyzer
     // RollingInterval.Infinite: one file, never rolled.
     private const int Infinite = 0;
 
-    private static readonly long VolumeBytes = Quantities.MemoryBytes(SharedVolumeSpec.DefaultSizeLimit) ?? long.MaxValue;
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnshippedLogFile);
@@ -58,7 +57,7 @@ public sealed class LogFileAnalyzer : AppCodeAnalyzer
                 var sidecar = Tailing(logging, path);
                 var message = sidecar is null
                     ? $"Serilog writes '{path}', which the '{logging[0].Options.Common.Name}' agent never ships: it tails only {LogPath(logging[0])}/*.log; write a *.log file directly in LogPath"
-                    : Unbounded(invocation);
+                    : Unbounded(invocation, ((LoggingOptions)sidecar.Options).VolumeSizeLimit);
                 if (message is not null)
                 {
                     var culprit = sidecar ?? logging[0];
@@ -72,10 +71,11 @@ public sealed class LogFileAnalyzer : AppCodeAnalyzer
             OperationKind.Invocation);
     }
 
-    /// <summary>Why the sink can fill the log volume, or null when it cannot (or its limits are not constants).</summary>
-    private static string? Unbounded(IInvocationOperation invocation)
+    /// <summary>Why the sink can fill the log volume of <paramref name="volume"/> (its <c>VolumeSizeLimit</c>), or null when it cannot (or its limits are not constants).</summary>
+    private static string? Unbounded(IInvocationOperation invocation, string volume)
     {
-        if (!TryLimit(invocation.Argument(FileSizeLimitBytes), out var size)
+        if (Quantities.MemoryBytes(volume) is not { } volumeBytes
+            || !TryLimit(invocation.Argument(FileSizeLimitBytes), out var size)
             || !TryRolls(invocation, out var rolls)
             || !TryLimit(invocation.Argument(RetainedFileCountLimit), out var count))
         {
@@ -84,17 +84,17 @@ public sealed class LogFileAnalyzer : AppCodeAnalyzer
 
         if (size is null)
         {
-            return $"This Serilog file has no size limit (fileSizeLimitBytes) and fills the {SharedVolumeSpec.DefaultSizeLimit} log volume: the kubelet then evicts the Pod; set fileSizeLimitBytes, rollOnFileSizeLimit: true and retainedFileCountLimit so that their product stays under {SharedVolumeSpec.DefaultSizeLimit}";
+            return $"This Serilog file has no size limit (fileSizeLimitBytes) and fills the {volume} log volume: the kubelet then evicts the Pod; set fileSizeLimitBytes, rollOnFileSizeLimit: true and retainedFileCountLimit so that their product stays under {volume}";
         }
 
         if (rolls && count is null)
         {
-            return $"This Serilog file rolls with no retainedFileCountLimit and fills the {SharedVolumeSpec.DefaultSizeLimit} log volume: the kubelet then evicts the Pod; set retainedFileCountLimit so that it times fileSizeLimitBytes stays under {SharedVolumeSpec.DefaultSizeLimit}";
+            return $"This Serilog file rolls with no retainedFileCountLimit and fills the {volume} log volume: the kubelet then evicts the Pod; set retainedFileCountLimit so that it times fileSizeLimitBytes stays under {volume}";
         }
 
         var files = rolls ? count!.Value : 1;
-        return files > VolumeBytes / size.Value
-            ? $"This Serilog file keeps up to {files.ToString(CultureInfo.InvariantCulture)} × {size.Value.ToString(CultureInfo.InvariantCulture)} bytes, more than the {SharedVolumeSpec.DefaultSizeLimit} log volume holds: the kubelet then evicts the Pod; lower fileSizeLimitBytes or retainedFileCountLimit so that their product stays under {SharedVolumeSpec.DefaultSizeLimit}"
+        return files > volumeBytes / size.Value
+            ? $"This Serilog file keeps up to {files.ToString(CultureInfo.InvariantCulture)} × {size.Value.ToString(CultureInfo.InvariantCulture)} bytes, more than the {volume} log volume holds: the kubelet then evicts the Pod; lower fileSizeLimitBytes or retainedFileCountLimit so that their product stays under {volume}"
             : null;
     }
 

@@ -7,7 +7,7 @@ namespace SidecarGen.Tests.Analyzers.AppCode;
 
 /// <summary>
 /// SCG0033: a Serilog file beside a logging sidecar that the agent never ships, or that can outgrow the
-/// 1Gi log volume (Serilog.Sinks.File 7.0.0's defaults included: 1 GB per file, 31 files when rolling);
+/// service's log volume (VolumeSizeLimit, 1Gi by default; Serilog.Sinks.File 7.0.0's defaults included: 1 GB per file, 31 files when rolling);
 /// silent for a bounded shipped file, a path from configuration, a relative path, and without the sidecar.
 /// </summary>
 public sealed class LogFileAnalyzerTests
@@ -96,6 +96,28 @@ public sealed class LogFileAnalyzerTests
             .WriteTo.File("/var/log/app/single.log", fileSizeLimitBytes: 100_000_000)
             .CreateLogger();
         """);
+
+    /// <summary>The volume the sink must fit is the one the service declares, not the default: 5 × 1 GB fits 8Gi.</summary>
+    [Fact]
+    public Task Silent_when_the_service_gives_its_log_volume_room_for_every_file() => Run(
+        """
+        new LoggerConfiguration().WriteTo.File("/var/log/app/orders.log", fileSizeLimitBytes: 1_073_741_824, rollOnFileSizeLimit: true, retainedFileCountLimit: 5).CreateLogger();
+
+        [SidecarGen.SidecarService("orders")]
+        [SidecarGen.LoggingSidecar(LogPath = "/var/log/app", VolumeSizeLimit = "8Gi")]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task Fires_against_the_services_own_log_volume_size() => Run(
+        """
+        {|#0:new LoggerConfiguration().WriteTo.File("/var/log/app/orders.log", fileSizeLimitBytes: 100_000_000, rollOnFileSizeLimit: true, retainedFileCountLimit: 5)|}.CreateLogger();
+
+        [SidecarGen.SidecarService("orders")]
+        [SidecarGen.LoggingSidecar({|#1:LogPath = "/var/log/app"|}, VolumeSizeLimit = "256Mi")]
+        public partial class Program { }
+        """,
+        Expected(0, 1).WithMessage("This Serilog file keeps up to 5 × 100000000 bytes, more than the 256Mi log volume holds: the kubelet then evicts the Pod; lower fileSizeLimitBytes or retainedFileCountLimit so that their product stays under 256Mi"));
 
     [Fact]
     public Task Silent_where_the_path_or_a_limit_is_not_a_constant() => Run(
