@@ -6,7 +6,8 @@ namespace SidecarGen.EndToEnd.Tests;
 /// the same files, then broken by a call to no service and reported in the caller's own Program.cs.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class SystemConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed class SystemConsumerTests(PackedPackage package)
 {
     private static readonly (string Project, string Attributes)[] Services =
     {
