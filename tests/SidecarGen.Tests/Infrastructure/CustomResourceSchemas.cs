@@ -10,7 +10,7 @@ namespace SidecarGen.Tests.Infrastructure;
 /// </summary>
 internal static class CustomResourceSchemas
 {
-    /// <summary>The newest CRDs (Schemas/crds), and the mesh CRDs of the oldest supported releases (Schemas/crds-oldest).</summary>
+    /// <summary>The newest CRDs (Schemas/crds), and the mesh and add-on CRDs of the oldest supported releases (Schemas/crds-oldest).</summary>
     public const string Newest = "crds";
     public const string Oldest = "crds-oldest";
 
