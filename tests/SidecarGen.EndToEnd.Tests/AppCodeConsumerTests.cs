@@ -3,9 +3,10 @@ using System.Xml.Linq;
 namespace SidecarGen.EndToEnd.Tests;
 
 /// <summary>
-/// The rules that read the app's code, in a consumer of the packed nupkg that uses the real
-/// Microsoft.Extensions.ServiceDiscovery: SCG0030 names a service the app calls through service
-/// discovery without declaring it, and is silent once <c>Calls</c> lists it.
+/// The rules that read the app's code, in consumers of the packed nupkg that use the real packages:
+/// Microsoft.Extensions.ServiceDiscovery (SCG0030 names a service the app calls without declaring it),
+/// Serilog.AspNetCore with Serilog.Sinks.File and the OpenTelemetry OTLP exporter (SCG0031–SCG0034 fire
+/// on the shapes that break the Pod and are silent once the app is put right).
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Collection(PackedPackageCollection.Name)]
@@ -30,6 +31,80 @@ public sealed class AppCodeConsumerTests(PackedPackage package)
         Assert.DoesNotContain("SCG0030", declared);
         Assert.Contains("Build succeeded", declared);
     }
+
+    [Fact]
+    public void SCG0031_to_SCG0034_fire_on_real_serilog_and_opentelemetry_code_and_are_silent_once_it_agrees()
+    {
+        var directory = Path.Combine(package.Root, "Ledger");
+        ConsumerProject.WriteIsolation(package, directory, machineSources: true);
+        var consumer = ConsumerProject.WriteService(
+            package, directory, "Ledger", Disagreeing,
+            ("Serilog.AspNetCore", "10.0.0"), ("Serilog.Sinks.File", "7.0.0"), (OpenTelemetryHosting, CentralVersion(OpenTelemetryHosting)), (OtlpExporter, CentralVersion(OtlpExporter)));
+
+        var disagreeing = consumer.Build();
+        Assert.Contains("warning SCG0031", disagreeing);
+        Assert.Contains("warning SCG0032", disagreeing);
+        Assert.Matches(@"Program\.cs\(\d+,\d+\): warning SCG0033", disagreeing);
+        Assert.Matches(@"Program\.cs\(\d+,\d+\): warning SCG0034", disagreeing);
+
+        consumer.WriteProgram(Agreeing);
+        var agreeing = consumer.Build();
+        foreach (var id in new[] { "SCG0031", "SCG0032", "SCG0033", "SCG0034" })
+        {
+            Assert.DoesNotContain(id, agreeing);
+        }
+
+        Assert.Contains("Build succeeded", agreeing);
+    }
+
+    private const string OpenTelemetryHosting = "OpenTelemetry.Extensions.Hosting";
+    private const string OtlpExporter = "OpenTelemetry.Exporter.OpenTelemetryProtocol";
+
+    private const string LedgerAttributes = """
+        [SidecarService("ledger", Image = "registry.example.com/ledger:1.0.0")]
+        [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop")]
+        [LoggingSidecar]
+        [MetricsSidecar]
+        [ConfigWatcherSidecar]
+        public partial class Program;
+        """;
+
+    /// <summary>
+    /// Redirects to HTTPS behind the auth proxy in a host without the web defaults (so without the forwarded
+    /// headers the generator turns on), logs to /tmp unbounded, exports no metrics, loads the watcher's file once.
+    /// </summary>
+    private const string Disagreeing = """
+        using OpenTelemetry.Metrics;
+        using Serilog;
+        using SidecarGen;
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args });
+        builder.Configuration.AddJsonFile("/etc/app/config/config.json", optional: true);
+        builder.Host.UseSerilog((context, logger) => logger.WriteTo.File("/tmp/ledger.log"));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("Ledger"));
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.MapGet("/healthz", () => "ok");
+        app.Run();
+
+        """ + LedgerAttributes;
+
+    /// <summary>The same app put right: the web defaults (forwarded headers), bounded files under LogPath, the OTLP exporter, the file reloaded.</summary>
+    private const string Agreeing = """
+        using OpenTelemetry.Metrics;
+        using Serilog;
+        using SidecarGen;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddJsonFile("/etc/app/config/config.json", optional: true, reloadOnChange: true);
+        builder.Host.UseSerilog((context, logger) => logger.WriteTo.File("/var/log/app/ledger.log", fileSizeLimitBytes: 10_000_000, rollOnFileSizeLimit: true, retainedFileCountLimit: 3));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("Ledger").AddOtlpExporter());
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.MapGet("/healthz", () => "ok");
+        app.Run();
+
+        """ + LedgerAttributes;
 
     private static string Program(string calls) => $$"""
         using SidecarGen;
