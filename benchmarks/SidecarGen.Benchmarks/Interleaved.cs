@@ -8,16 +8,17 @@ namespace SidecarGen.Benchmarks;
 /// made in one process instead: SidecarGen and its reference run alternately, round after round (which
 /// goes first alternates too), each after a full collection, and each row gives both medians and the
 /// median of the paired differences with a distribution-free 95% confidence interval.
-///   dotnet run -c Release --project benchmarks/SidecarGen.Benchmarks -- --interleaved
+///   dotnet run -c Release --project benchmarks/SidecarGen.Benchmarks -- --interleaved [analyzers]
 /// </summary>
 internal static class Interleaved
 {
     private static readonly int[] FileCounts = { 1, 100, 2000 };
 
-    public static void Run()
+    /// <param name="analyzersOnly">Only the analyzer rows (<c>--interleaved analyzers</c>).</param>
+    public static void Run(bool analyzersOnly)
     {
         Console.WriteLine($"{"comparison",-44} {"files",5} {"rounds",6} {"SidecarGen",11} {"reference",11}   added: median of the pairs [95% CI]");
-        foreach (var files in FileCounts)
+        foreach (var files in analyzersOnly ? Array.Empty<int>() : FileCounts)
         {
             var workload = new Workload(files);
             var sidecarGen = workload.WarmDriver(new SidecarGenerator());
@@ -29,12 +30,16 @@ internal static class Interleaved
                 () => RerunAfterUnrelatedEdit(workload, floor));
         }
 
-        foreach (var files in FileCounts)
+        // The web app gives the rules that read the app's code (SCG0028 onward) routes, listeners and calls to read.
+        foreach (var (what, web) in new[] { ("analyzers vs do-nothing analyzer, ms", false), ("same, service as an ASP.NET Core app, ms", true) })
         {
-            var workload = new Workload(files);
-            Compare("analyzers vs do-nothing analyzer, ms", files, warmup: 2, rounds: files >= 2000 ? 10 : files >= 100 ? 30 : 200, scale: 1000,
-                () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.SidecarGen)),
-                () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.DoNothing)));
+            foreach (var files in FileCounts)
+            {
+                var workload = new Workload(files, web);
+                Compare(what, files, warmup: 2, rounds: files >= 2000 ? 10 : files >= 100 ? 30 : 200, scale: 1000,
+                    () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.SidecarGen)),
+                    () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.DoNothing)));
+            }
         }
     }
 

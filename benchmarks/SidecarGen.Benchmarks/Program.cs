@@ -8,10 +8,10 @@ using SidecarGen.Benchmarks;
 AssemblyLoadContext.Default.Resolving += (context, name) =>
     name.Name == "SidecarGen.Abstractions" ? context.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, name.Name + ".dll")) : null;
 
-// --interleaved: the in-process comparisons of Interleaved.cs; anything else goes to BenchmarkDotNet.
-if (args is ["--interleaved"])
+// --interleaved [analyzers]: the in-process comparisons of Interleaved.cs; anything else goes to BenchmarkDotNet.
+if (args is ["--interleaved", ..] && args.Length <= 2)
 {
-    Interleaved.Run();
+    Interleaved.Run(analyzersOnly: args is [_, "analyzers"]);
 }
 else
 {
