@@ -43,7 +43,8 @@ internal static class AppListener
 
     /// <summary>
     /// The app's probe of <paramref name="path"/>: from the node on its named port, or, loopback-only, from
-    /// inside its container. The kubelet's HTTP probes speak HTTP/1.1 only, so an HTTP/2-only app is probed
+    /// inside its container. The kubelet's HTTP probes speak HTTP/1.1 only (kubernetes/kubernetes#97330; KEP-5999's
+    /// h2c probes are alpha in 1.37, off by default), so an HTTP/2-only app is probed
     /// by a TCP connect, and a gRPC app by the kubelet's gRPC probe where the cluster has it
     /// (<paramref name="grpcProbes"/>), else by a TCP connect. From inside the container no client speaks
     /// HTTP/2, so there a listening socket is what can be checked (docs/probes-and-protocols.md).
