@@ -51,7 +51,10 @@ public sealed class SidecarServiceAttribute : Attribute
     /// <summary>How many Pods run. Default 2; above 1 a PodDisruptionBudget is generated. With <see cref="MaxReplicas"/>, the default <see cref="MinReplicas"/>.</summary>
     public int Replicas { get; set; } = 2;
 
-    /// <summary>The app's health endpoint, used for its startup, readiness and liveness probes. Default <c>/healthz</c>.</summary>
+    /// <summary>
+    /// The app's health endpoint, for its readiness probe (and the Compose health check): whether it can
+    /// serve now, dependencies included (Aspire's <c>/health</c>). Default <c>/healthz</c>.
+    /// </summary>
     public string HealthPath { get; set; } = "/healthz";
 
     /// <summary>The app's CPU request, a Kubernetes quantity (SCG0006). Default (null): <c>250m</c>.</summary>
@@ -100,4 +103,19 @@ public sealed class SidecarServiceAttribute : Attribute
     /// Default 0: requests are not a target.
     /// </summary>
     public int TargetRequestsPerSecond { get; set; }
+
+    private string? livenessPath;
+
+    /// <summary>
+    /// The app's liveness endpoint, for its startup and liveness probes, which restart the container when
+    /// they fail: it should answer while the process works, whatever its dependencies do (Aspire's
+    /// <c>/alive</c>). Default: <see cref="HealthPath"/>.
+    /// </summary>
+    public string LivenessPath { get => livenessPath ?? HealthPath; set => livenessPath = value; }
+
+    /// <summary>
+    /// What the app speaks on <see cref="Port"/>: how it is probed, the Service port's <c>appProtocol</c>
+    /// and how traffic sidecars call it. Default <see cref="ServiceProtocol.Http"/>.
+    /// </summary>
+    public ServiceProtocol Protocol { get; set; }
 }

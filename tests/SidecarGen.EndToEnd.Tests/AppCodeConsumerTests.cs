@@ -6,7 +6,8 @@ namespace SidecarGen.EndToEnd.Tests;
 /// The rules that read the app's code, in consumers of the packed nupkg that use the real packages:
 /// Microsoft.Extensions.ServiceDiscovery (SCG0030 names a service the app calls without declaring it),
 /// Serilog.AspNetCore with Serilog.Sinks.File and the OpenTelemetry OTLP exporter (SCG0031–SCG0034 fire
-/// on the shapes that break the Pod and are silent once the app is put right).
+/// on the shapes that break the Pod and are silent once the app is put right), and the appsettings.json
+/// the package hands to the analyzers (SCG0039).
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Collection(PackedPackageCollection.Name)]
@@ -105,6 +106,43 @@ public sealed class AppCodeConsumerTests(PackedPackage package)
         app.Run();
 
         """ + LedgerAttributes;
+
+    /// <summary>
+    /// The package hands appsettings.json to the analyzers: Kestrel set to HTTP/2 there is SCG0039 under the
+    /// default <c>Protocol</c> (the eShop Basket.API shape), and silent once the service says <c>Http2</c>.
+    /// </summary>
+    [Fact]
+    public void SCG0039_reads_kestrels_protocols_from_appsettings_json()
+    {
+        var directory = Path.Combine(package.Root, "Basket");
+        ConsumerProject.WriteIsolation(package, directory);
+        var consumer = ConsumerProject.WriteService(package, directory, "Basket", HealthApp(string.Empty));
+        File.WriteAllText(Path.Combine(consumer.Directory, "appsettings.json"), """
+            {
+              "Logging": { "LogLevel": { "Default": "Information" } },
+              "Kestrel": { "EndpointDefaults": { "Protocols": "Http2" } }
+            }
+            """);
+
+        var mismatch = consumer.Build();
+        Assert.Contains("appsettings.json(3,51): warning SCG0039: Kestrel:EndpointDefaults:Protocols is Http2", mismatch);
+
+        consumer.WriteProgram(HealthApp(", Protocol = ServiceProtocol.Http2"));
+        var declared = consumer.Build();
+        Assert.DoesNotContain("SCG0039", declared);
+        Assert.Contains("Build succeeded", declared);
+    }
+
+    private static string HealthApp(string protocol) => $$"""
+        using SidecarGen;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapGet("/healthz", () => "ok");
+        app.Run();
+
+        [SidecarService("basket", Image = "registry.example.com/basket:1.0.0"{{protocol}})]
+        public partial class Program;
+        """;
 
     private static string Program(string calls) => $$"""
         using SidecarGen;

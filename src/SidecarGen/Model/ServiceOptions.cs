@@ -1,7 +1,7 @@
 namespace SidecarGen.Model;
 
 /// <summary><c>[SidecarService]</c> read into typed data; its defaults are the attribute's own.</summary>
-internal sealed record ServiceOptions(string? Name, string? Image, int Port, int Replicas, string HealthPath, ResourceOptions Resources, string? Host, EquatableArray<string> Calls, AutoscalingOptions Autoscaling)
+internal sealed record ServiceOptions(string? Name, string? Image, int Port, int Replicas, string HealthPath, string LivenessPath, ServiceProtocol Protocol, ResourceOptions Resources, string? Host, EquatableArray<string> Calls, AutoscalingOptions Autoscaling)
 {
     /// <summary>A project without <c>[SidecarService]</c>: every default of the attribute.</summary>
     public static readonly ServiceOptions Default = Read(new SidecarServiceAttribute());
@@ -12,6 +12,8 @@ internal sealed record ServiceOptions(string? Name, string? Image, int Port, int
         attribute.Port,
         attribute.Replicas,
         attribute.HealthPath,
+        attribute.LivenessPath,
+        attribute.Protocol,
         new ResourceOptions(attribute.CpuRequest, attribute.MemoryRequest, attribute.CpuLimit, attribute.MemoryLimit),
         attribute.Host,
         EquatableArray.From(attribute.Calls),

@@ -48,10 +48,14 @@ internal static class ServicePlanner
                 .Concat(appVolumes.Select(volume => new MountSpec(volume.Volume, volume.AppPath, volume.AppReadOnly)))
                 .ToEquatableArray(),
             EquatableArray<SecretFileSpec>.Empty,
-            AppListener.Probe(AppPortName, port, service.HealthPath, loopbackOnly),
+            AppProbe(service, service.HealthPath, loopbackOnly, settings),
             ResourceSpec.Of(service.Resources, AppResources),
             EquatableArray<string>.Empty,
             RunAsRoot: false);
+        if (service.LivenessPath != service.HealthPath && AppProbe(service, service.LivenessPath, loopbackOnly, settings) is var liveness && liveness != app.Probe)
+        {
+            app = app with { Liveness = liveness };
+        }
 
         return new ServicePlan(
             name,
@@ -67,7 +71,10 @@ internal static class ServicePlanner
             service.Host,
             settings.AddOns,
             network.CallersOf(name),
-            AutoscalingSpec.Of(service.Autoscaling, settings.AddOns, SupportsContainerMetrics(settings.KubernetesVersion)));
+            AutoscalingSpec.Of(service.Autoscaling, settings.AddOns, SupportsContainerMetrics(settings.KubernetesVersion)))
+        {
+            Protocol = service.Protocol,
+        };
     }
 
     /// <summary>
@@ -79,11 +86,20 @@ internal static class ServicePlanner
             .Where(callee => sidecarEnv.All(variable => variable.Name != ServiceDiscovery.Variable(callee)))
             .Select(callee => EnvVarSpec.Literal(ServiceDiscovery.Variable(callee), network.Resolve(callee).Url));
 
+    private static ProbeSpec AppProbe(ServiceOptions service, string path, bool loopbackOnly, BuildSettings settings) =>
+        AppListener.Probe(AppPortName, service.Port, path, loopbackOnly, service.Protocol, SupportsGrpcProbes(settings.KubernetesVersion));
+
     public static string ServiceName(ServiceDeclaration declaration, BuildSettings settings) =>
         declaration.Options.Name is { Length: > 0 } name ? name : Naming.KebabCase(settings.AssemblyName);
 
     /// <summary>Native sidecars (init containers with <c>restartPolicy: Always</c>) are on by default from Kubernetes 1.29.</summary>
     public static bool SupportsNativeSidecars(string kubernetesVersion) => IsAtLeast(kubernetesVersion, 29);
+
+    /// <summary>
+    /// The kubelet's gRPC probe is on by default from Kubernetes 1.24, where it turned beta (stable in 1.27;
+    /// KEP-2727, feature gate GRPCContainerProbe).
+    /// </summary>
+    public static bool SupportsGrpcProbes(string kubernetesVersion) => IsAtLeast(kubernetesVersion, 24);
 
     /// <summary>
     /// An autoscaler may measure one container (<c>ContainerResource</c>) from Kubernetes 1.27, where the
@@ -124,7 +140,7 @@ internal static class ServicePlanner
         foreach (var index in TrafficOrder(declaration))
         {
             var declared = declaration.Sidecars[index];
-            var sidecar = SidecarKinds.Of(declared).Plan(declared.Options, new SidecarContext(serviceName, serviceNamespace, upstream, upstreamTls, nativeSidecars, planned.ToArray(), network))
+            var sidecar = SidecarKinds.Of(declared).Plan(declared.Options, new SidecarContext(serviceName, serviceNamespace, upstream, upstreamTls, nativeSidecars, planned.ToArray(), network) { UpstreamProtocol = declaration.Options.Protocol })
                 with { Ordinal = declared.Ordinal };
             if (sidecar.InboundPort is int inbound)
             {

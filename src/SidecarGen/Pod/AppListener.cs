@@ -41,9 +41,29 @@ internal static class AppListener
         }
         : new[] { EnvVarSpec.Literal(HttpPortsVariable, Text(port)) };
 
-    /// <summary>The app's probe: from the node on its named port, or, loopback-only, from inside its container.</summary>
-    public static ProbeSpec Probe(string portName, int port, string healthPath, bool loopbackOnly) =>
-        loopbackOnly ? ProbeTools.HttpGet(port, healthPath) : ProbeSpec.Http(portName, healthPath);
+    /// <summary>
+    /// The app's probe of <paramref name="path"/>: from the node on its named port, or, loopback-only, from
+    /// inside its container. The kubelet's HTTP probes speak HTTP/1.1 only (kubernetes/kubernetes#97330; KEP-5999's
+    /// h2c probes are alpha in 1.37, off by default), so an HTTP/2-only app is probed
+    /// by a TCP connect, and a gRPC app by the kubelet's gRPC probe where the cluster has it
+    /// (<paramref name="grpcProbes"/>), else by a TCP connect. From inside the container no client speaks
+    /// HTTP/2, so there a listening socket is what can be checked (docs/probes-and-protocols.md).
+    /// </summary>
+    public static ProbeSpec Probe(string portName, int port, string path, bool loopbackOnly, ServiceProtocol protocol, bool grpcProbes) => protocol switch
+    {
+        ServiceProtocol.Http => loopbackOnly ? ProbeTools.HttpGet(port, path) : ProbeSpec.Http(portName, path),
+        _ when loopbackOnly => ProbeTools.Listening(port),
+        ServiceProtocol.Grpc when grpcProbes => ProbeSpec.GrpcHealth(portName),
+        _ => ProbeSpec.Tcp(portName),
+    };
+
+    /// <summary>
+    /// The Service port's <c>appProtocol</c> for a cleartext hop that speaks <paramref name="protocol"/>. gRPC
+    /// is HTTP/2 too, and <c>kubernetes.io/h2c</c> (HTTP/2 with prior knowledge, core/v1 ServicePort) is the
+    /// value both meshes read as HTTP/2: Istio (pkg/config/kube/conversion.go at 86c9f01fd73) and Linkerd
+    /// (policy-controller/core/src/outbound.rs at b24cd4059), where Linkerd does not know <c>grpc</c>.
+    /// </summary>
+    public static string AppProtocol(ServiceProtocol protocol) => protocol == ServiceProtocol.Http ? "http" : "kubernetes.io/h2c";
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

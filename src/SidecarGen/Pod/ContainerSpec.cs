@@ -16,4 +16,11 @@ internal sealed record ContainerSpec(
     ProbeSpec? Probe,
     ResourceSpec Resources,
     Model.EquatableArray<string> AddCapabilities,
-    bool RunAsRoot);
+    bool RunAsRoot)
+{
+    /// <summary>
+    /// The startup and liveness probe, which restart the container when they fail, where it differs from
+    /// the readiness probe <see cref="Probe"/> (the app's <c>LivenessPath</c>); null: the same probe.
+    /// </summary>
+    public ProbeSpec? Liveness { get; init; }
+}

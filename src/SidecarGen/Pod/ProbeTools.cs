@@ -34,6 +34,16 @@ internal static class ProbeTools
     public static ProbeSpec HttpGet(int port, string path) => ProbeSpec.Command(
         Busybox, "wget", "-q", "-O", "/dev/null", "http://" + AppListener.Loopback + ":" + port.ToString(CultureInfo.InvariantCulture) + path);
 
+    /// <summary>
+    /// A socket listening on <paramref name="port"/> in this network namespace, read from
+    /// <c>/proc/net/tcp</c> and <c>tcp6</c> (state <c>0A</c>): the check of a server no busybox client
+    /// speaks to (HTTP/2, TLS), which needs no client that could hang.
+    /// </summary>
+    public static ProbeSpec Listening(int port) => ProbeSpec.Command(
+        Busybox, "grep", "-qsE",
+        "^ *[0-9]+: [0-9A-F]+:" + port.ToString("X4", CultureInfo.InvariantCulture) + " [0-9A-F]+:0000 0A ",
+        "/proc/net/tcp", "/proc/net/tcp6");
+
     /// <summary>True when <paramref name="probe"/> runs the tools, so its container mounts them.</summary>
     public static bool RunBy(ProbeSpec? probe) => probe is { Exec.IsEmpty: false } && probe.Exec[0] == Busybox;
 

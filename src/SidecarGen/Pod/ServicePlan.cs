@@ -25,6 +25,9 @@ internal sealed record ServicePlan(
     EquatableArray<string> Callers = default,
     AutoscalingSpec? Autoscaling = null)
 {
+    /// <summary>What the app speaks on its port (<c>Protocol</c>).</summary>
+    public ServiceProtocol Protocol { get; init; }
+
     /// <summary>The most Pods that may run: the autoscaler's maximum, else <see cref="Replicas"/>.</summary>
     public int MostPods => Autoscaling?.MaxReplicas ?? Replicas;
 

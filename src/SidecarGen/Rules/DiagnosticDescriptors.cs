@@ -71,6 +71,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnshippedLogFile = Warning(RuleIds.UnshippedLogFile, "A log file is not shipped or not bounded", "{0}");
     public static readonly DiagnosticDescriptor ConfigNotReloaded = Warning(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files", "{0}");
 
+    // The app's protocol (Protocol): what Kestrel is set to speak (Diagnostics/AppCode), and a traffic sidecar that cannot carry it.
+    public static readonly DiagnosticDescriptor ProtocolMismatch = AppCodeEnd(RuleIds.ProtocolMismatch, "Kestrel speaks another protocol than the service's Protocol");
+    public static readonly DiagnosticDescriptor HopCannotSpeakProtocol = Error(RuleIds.HopCannotSpeakProtocol, "A traffic sidecar cannot speak the app's protocol", "{0}");
+
     // SCG0034 when the app loads nothing the watcher writes: known only at the compilation's end, so a descriptor of its own (not in All: For(id) is the one above).
     public static readonly DiagnosticDescriptor ConfigNotLoaded = AppCodeEnd(RuleIds.ConfigNotReloaded, "The app does not load the config watcher's files");
 
@@ -86,6 +90,7 @@ internal static class DiagnosticDescriptors
         MeshVersionUnsupported, AcmeIssuerForClusterNames,
         ProbePathNotMapped, ListensElsewhere, UndeclaredCall,
         PlainHttpBehindProxy, NoMetricsExporter, UnshippedLogFile, ConfigNotReloaded,
+        ProtocolMismatch, HopCannotSpeakProtocol,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

@@ -13,4 +13,8 @@ namespace SidecarGen.Sidecars;
 /// traffic chain, and every one that takes no traffic), so an outer hop can adapt to them.
 /// <paramref name="Network"/> says where the other services are reached.
 /// </summary>
-internal sealed record SidecarContext(string ServiceName, string? Namespace, int UpstreamPort, bool UpstreamTls, bool NativeSidecars, IReadOnlyList<SidecarSpec> Planned, ServiceNetwork Network);
+internal sealed record SidecarContext(string ServiceName, string? Namespace, int UpstreamPort, bool UpstreamTls, bool NativeSidecars, IReadOnlyList<SidecarSpec> Planned, ServiceNetwork Network)
+{
+    /// <summary>What the next hop speaks: the app's <c>Protocol</c>, which every traffic hop carries inward (else SCG0042).</summary>
+    public ServiceProtocol UpstreamProtocol { get; init; }
+}

@@ -26,6 +26,12 @@ internal abstract class SidecarKind
     /// </summary>
     public virtual bool ForwardsScheme => false;
 
+    /// <summary>
+    /// Why the kind, as a traffic hop, cannot forward <paramref name="protocol"/> to the next hop inward
+    /// (SCG0042); null when it can. Every kind forwards HTTP/1.1.
+    /// </summary>
+    public virtual string? CannotCarry(ServiceProtocol protocol) => null;
+
     /// <summary>Every image the kind runs unless <c>Image</c> says otherwise, each pinned to a tested release.</summary>
     public abstract IEnumerable<string> DefaultImages { get; }
 

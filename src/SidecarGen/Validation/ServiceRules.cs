@@ -3,7 +3,7 @@ using SidecarGen.Rules;
 
 namespace SidecarGen.Validation;
 
-/// <summary>The checks on <c>[SidecarService]</c> itself: its port (SCG0009), image (SCG0005), replicas and health path (SCG0016).</summary>
+/// <summary>The checks on <c>[SidecarService]</c> itself: its port (SCG0009), image (SCG0005), replicas and probe paths (SCG0016).</summary>
 internal static class ServiceRules
 {
     public static void Check(ValidationContext context)
@@ -17,9 +17,18 @@ internal static class ServiceRules
             findings.Report(RuleIds.CannotRender, nameof(SidecarServiceAttribute.Replicas), $"{nameof(SidecarServiceAttribute.Replicas)} must be 0 or more");
         }
 
-        if (!service.HealthPath.StartsWith("/", StringComparison.Ordinal))
+        ProbePath(findings, nameof(SidecarServiceAttribute.HealthPath), service.HealthPath);
+        if (service.LivenessPath != service.HealthPath)
         {
-            findings.Report(RuleIds.CannotRender, nameof(SidecarServiceAttribute.HealthPath), $"{nameof(SidecarServiceAttribute.HealthPath)} '{service.HealthPath}' must start with '/'");
+            ProbePath(findings, nameof(SidecarServiceAttribute.LivenessPath), service.LivenessPath);
+        }
+    }
+
+    private static void ProbePath(AttributeFindings findings, string property, string path)
+    {
+        if (!path.StartsWith("/", StringComparison.Ordinal))
+        {
+            findings.Report(RuleIds.CannotRender, property, $"{property} '{path}' must start with '/'");
         }
     }
 }

@@ -24,6 +24,7 @@ internal static class ServiceValidator
         PlatformRules.Check(context);
         AddOnRules.Check(context);
         AutoscalingRules.Check(context);
+        ProtocolRules.Check(context);
     }
 
     public static void CheckPlan(ValidationContext context, ServicePlan plan)

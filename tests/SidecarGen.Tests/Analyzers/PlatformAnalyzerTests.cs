@@ -46,6 +46,13 @@ public sealed class PlatformAnalyzerTests
         """);
 
     [Fact]
+    public Task SCG0016_a_liveness_path_must_start_with_a_slash_and_is_reported_once_when_it_is_the_health_path() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("svc", HealthPath = "/health", {|SCG0016:LivenessPath = "alive"|})]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task SCG0016_args_and_env_carry_newlines_and_tabs_but_not_nul() => Verify<PlatformAnalyzer>.Analyzer("""
         using SidecarGen;
         [SidecarService("svc")]

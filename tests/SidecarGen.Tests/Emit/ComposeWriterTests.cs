@@ -186,7 +186,7 @@ public sealed class ComposeWriterTests
             new[] { "CMD", Tools, "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz" },
             Strings(Service(App)["healthcheck"]!["test"]));
         var timing = tailer["healthcheck"]!.AsObject();
-        Assert.Equal(("2s", "2s", 3L, "120s"), ((string?)timing["interval"], (string?)timing["timeout"], (long)timing["retries"]!, (string?)timing["start_period"]));
+        Assert.Equal(("2s", "5s", 3L, "120s"), ((string?)timing["interval"], (string?)timing["timeout"], (long)timing["retries"]!, (string?)timing["start_period"]));
 
         Assert.Equal("10001:10001", (string?)tailer["user"]);
         Assert.Equal("0.2", (string?)tailer["deploy"]!["resources"]!["limits"]!["cpus"]);

@@ -26,6 +26,9 @@ public sealed class KubernetesOpenApiTests : IDisposable
         { "all-sidecars-istio", SidecarDeclarations.AllWith("istio") },
         { "linkerd", SidecarDeclarations.Service(SidecarDeclarations.Meshes["linkerd"]) },
         { "all-sidecars-linkerd", SidecarDeclarations.AllWith("linkerd") },
+        { "grpc", ProtocolTests.Greeter("Grpc") },
+        { "grpc-behind-tls-and-mesh", ProtocolTests.Greeter("Grpc", "TlsTerminationSidecar", "ServiceMeshSidecar") },
+        { "http2-istio", ProtocolTests.Greeter("Http2", SidecarDeclarations.Meshes["istio"]) },
     };
 
     [SkippableTheory]

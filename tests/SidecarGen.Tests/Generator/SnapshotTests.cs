@@ -47,6 +47,14 @@ public sealed class SnapshotTests
         { "config-nginx-chain", ["TlsTerminationSidecar", SidecarDeclarations.Each["auth-proxy"], "ServiceMeshSidecar"] },
     };
 
+    /// <summary>A gRPC app alone (the kubelet's gRPC probe) and behind nginx and Envoy (both speak HTTP/2 to it).</summary>
+    [Theory]
+    [InlineData("protocol-grpc")]
+    [InlineData("protocol-grpc-tls-mesh")]
+    public void Protocols(string name) => Snapshots.Match(
+        name,
+        GeneratorHarness.Run(name == "protocol-grpc" ? ProtocolTests.Greeter("Grpc") : ProtocolTests.Greeter("Grpc", "TlsTerminationSidecar", "ServiceMeshSidecar")).Files);
+
     [Theory]
     [MemberData(nameof(AllSidecarsTests.Kinds), MemberType = typeof(AllSidecarsTests))]
     public void Each_sidecar_kind_alone(string kind) =>

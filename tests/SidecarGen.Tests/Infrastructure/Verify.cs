@@ -37,9 +37,21 @@ internal static class Verify<TAnalyzer>
         WebAppUsing(Array.Empty<PackageIdentity>(), sources, expected, properties);
 
     /// <summary>An ASP.NET Core app that also references <paramref name="packages"/> (with their dependencies, restored once from the NuGet feed).</summary>
-    public static async Task WebAppUsing(PackageIdentity[] packages, string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties)
+    public static Task WebAppUsing(PackageIdentity[] packages, string[] sources, DiagnosticResult[] expected, params (string Property, string Value)[] properties) =>
+        WebApp(packages, sources, Array.Empty<(string, string)>(), expected, properties);
+
+    /// <summary>An ASP.NET Core app with additional files beside its sources (the settings files the package hands to the analyzers).</summary>
+    public static Task WebAppWithFiles(string source, (string Path, string Text)[] files, params DiagnosticResult[] expected) =>
+        WebApp(Array.Empty<PackageIdentity>(), new[] { source }, files, expected, Array.Empty<(string, string)>());
+
+    private static async Task WebApp(PackageIdentity[] packages, string[] sources, (string Path, string Text)[] files, DiagnosticResult[] expected, (string Property, string Value)[] properties)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        foreach (var (path, text) in files)
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         Configure(test.TestState, sources[0], properties);
         for (var i = 1; i < sources.Length; i++)

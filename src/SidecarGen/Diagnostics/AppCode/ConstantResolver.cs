@@ -20,8 +20,16 @@ internal static class ConstantResolver
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when add.Type?.SpecialType == SpecialType.System_String =>
             Text(add.LeftOperand) is { } left && Text(add.RightOperand) is { } right ? left + right : null,
         IInterpolatedStringOperation interpolated => Interpolation(interpolated),
+        IFieldReferenceOperation { Field.IsStatic: true } field when IsEnvironmentNames(field.Field.ContainingType) => field.Field.Name,
         _ => null,
     };
+
+    /// <summary>
+    /// <c>Environments</c> (and the older <c>EnvironmentName</c>): static read-only fields, not constants,
+    /// each holding its own name (<c>Environments.Development == "Development"</c>).
+    /// </summary>
+    private static bool IsEnvironmentNames(INamedTypeSymbol? type) =>
+        type?.ToDisplayString() is "Microsoft.Extensions.Hosting.Environments" or "Microsoft.AspNetCore.Hosting.EnvironmentName" or "Microsoft.Extensions.Hosting.EnvironmentName";
 
     public static int? Int(IOperation? operation) => operation switch
     {

@@ -8,7 +8,7 @@ using SidecarGen.Rules;
 namespace SidecarGen.Diagnostics.AppCode;
 
 /// <summary>
-/// SCG0028: the app maps no endpoint at the path its probes ask for (<c>HealthPath</c>), so in the
+/// SCG0028: the app maps no endpoint at a path its probes ask for (<c>HealthPath</c>, <c>LivenessPath</c>), so in the
 /// cluster every probe gets 404 and the Pod restarts forever. A path may be mapped in any file, so the
 /// mappings are gathered as the compilation is analyzed (<see cref="MappedPaths"/>) and judged at its
 /// end. Silent unless certain: when something may answer a path the code does not say, and when the
@@ -42,7 +42,23 @@ public sealed class ProbePathAnalyzer : AppCodeAnalyzer
 
     private static void Report(CompilationAnalysisContext end, AppService service, MappedPaths mapped)
     {
-        var path = service.Options.HealthPath;
+        // Only HTTP probes ask for a path; an HTTP/2 or gRPC app is probed without one.
+        if (service.Options.Protocol != ServiceProtocol.Http)
+        {
+            return;
+        }
+
+        var options = service.Options;
+        var separate = options.LivenessPath != options.HealthPath;
+        Report(end, service, mapped, nameof(SidecarServiceAttribute.HealthPath), options.HealthPath, separate ? "readiness probe asks" : "probes ask");
+        if (separate)
+        {
+            Report(end, service, mapped, nameof(SidecarServiceAttribute.LivenessPath), options.LivenessPath, "startup and liveness probes ask");
+        }
+    }
+
+    private static void Report(CompilationAnalysisContext end, AppService service, MappedPaths mapped, string property, string path, string probes)
+    {
         if (mapped.Unknown || !mapped.Understood || mapped.ControllersMatch(path) || ControllersElsewhere(end.Compilation, mapped, path))
         {
             return;
@@ -54,14 +70,14 @@ public sealed class ProbePathAnalyzer : AppCodeAnalyzer
             return;
         }
 
-        var argument = service.ServiceArgument(nameof(SidecarServiceAttribute.HealthPath), end.CancellationToken);
+        var argument = service.ServiceArgument(property, end.CancellationToken);
         if (matching.Count > 0)
         {
             end.ReportDiagnostic(AppService.Disagreement(
                 DiagnosticDescriptors.ProbePathNotMapped,
                 matching[0].Location,
                 argument,
-                $"'{path}', the path the probes ask for (HealthPath), is mapped only in Development; the Pod runs as Production, so in the cluster every probe gets 404 and the Pod restarts forever"));
+                $"'{path}', the path the {probes} for ({property}), is mapped only outside Production (here under a check of the environment, such as IsDevelopment(), that is false there); the Pod runs as Production, so in the cluster every probe gets 404 and the Pod restarts forever"));
             return;
         }
 
@@ -79,7 +95,8 @@ public sealed class ProbePathAnalyzer : AppCodeAnalyzer
             return;
         }
 
-        var properties = meant.Count == 1 && health[0].Route.IsLiteral
+        // The code fix sets HealthPath; a liveness path is the user's choice among the app's health endpoints.
+        var properties = meant.Count == 1 && health[0].Route.IsLiteral && property == nameof(SidecarServiceAttribute.HealthPath)
             ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Value, meant[0])
             : null;
         var hint = meant.Count > 0 ? $"; it maps health at {string.Join(", ", meant.Select(route => "'" + route + "'"))}" : string.Empty;
@@ -87,7 +104,7 @@ public sealed class ProbePathAnalyzer : AppCodeAnalyzer
             DiagnosticDescriptors.ProbePathNotMapped,
             at,
             argument,
-            $"The app maps no GET endpoint at '{path}', the path its probes ask for (HealthPath){hint}: in the cluster every probe gets 404 and the Pod restarts forever",
+            $"The app maps no GET endpoint at '{path}', the path its {probes} for ({property}){hint}: in the cluster every probe gets 404 and the Pod restarts forever",
             properties));
     }
 

@@ -15,6 +15,7 @@ internal static class WellKnownTypes
 
     // Kestrel.
     public const string KestrelServerOptions = "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions";
+    public const string ListenOptions = "Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions";
     public const string WebHostBuilderKestrelExtensions = "Microsoft.AspNetCore.Hosting.WebHostBuilderKestrelExtensions";
     public const string IPAddress = "System.Net.IPAddress";
 

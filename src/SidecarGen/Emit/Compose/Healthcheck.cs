@@ -29,27 +29,21 @@ internal static class Healthcheck
     }
 
     /// <summary>
-    /// The Compose check of a TCP probe, and of an HTTPS one (busybox's TLS client does not speak every
-    /// server's TLS): a socket listening on the port in this network namespace, read from
-    /// <c>/proc/net/tcp</c> and <c>tcp6</c> (state <c>0A</c>), which needs no client that could hang.
+    /// The Compose check of a TCP or gRPC probe, and of an HTTPS one (busybox's TLS client does not speak
+    /// every server's TLS): a socket listening on the port (<see cref="ProbeTools.Listening"/>).
     /// </summary>
-    private static string[] Listening(int port) => new[]
-    {
-        ProbeTools.Busybox, "grep", "-qsE",
-        "^ *[0-9]+: [0-9A-F]+:" + port.ToString("X4", CultureInfo.InvariantCulture) + " [0-9A-F]+:0000 0A ",
-        "/proc/net/tcp", "/proc/net/tcp6",
-    };
+    private static List<string> Listening(int port) => ProbeTools.Listening(port).Exec.ToList();
 
     /// <summary>
-    /// Checked every 2 s, as the startup probe; failures in the first 120 s (the startup probe's
-    /// 60 × 2 s) do not count. No <c>start_interval</c>: Docker Engine before 25 refuses it.
+    /// Checked every 2 s, as the startup probe, with the probes' timeout; failures in the first 120 s (the
+    /// startup probe's 60 × 2 s) do not count. No <c>start_interval</c>: Docker Engine before 25 refuses it.
     /// </summary>
     public static void Write(YamlWriter yaml, IReadOnlyList<string> test)
     {
         yaml.BeginMap("healthcheck");
         ContainerService.Strings(yaml, "test", new[] { "CMD" }.Concat(test));
         yaml.Pair("interval", "2s")
-            .Pair("timeout", "2s")
+            .Pair("timeout", ProbeSpec.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s")
             .Pair("retries", 3)
             .Pair("start_period", "120s")
             .EndMap();

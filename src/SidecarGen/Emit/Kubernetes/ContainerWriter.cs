@@ -129,7 +129,9 @@ internal static class ContainerWriter
 
     /// <summary>
     /// The startup probe gates what starts next (for a native sidecar: the app), readiness gates
-    /// traffic, liveness restarts a hung container.
+    /// traffic, liveness restarts a hung container. A failed startup probe restarts the container as a
+    /// failed liveness probe does, so the two ask the same (Kubernetes' "Protect slow starting containers
+    /// with startup probes"): an outage of a dependency that only readiness checks never restarts it.
     /// </summary>
     private static void Probes(YamlWriter yaml, ContainerSpec container)
     {
@@ -138,12 +140,13 @@ internal static class ContainerWriter
             return;
         }
 
-        Probe(yaml, "startupProbe", probe, periodSeconds: 2, failureThreshold: 60);
-        Probe(yaml, "readinessProbe", probe, periodSeconds: 10, failureThreshold: 3);
-        Probe(yaml, "livenessProbe", probe, periodSeconds: 20, failureThreshold: 3);
+        var liveness = container.Liveness ?? probe;
+        Probe(yaml, container, "startupProbe", liveness, periodSeconds: 2, failureThreshold: 60);
+        Probe(yaml, container, "readinessProbe", probe, periodSeconds: 10, failureThreshold: 3);
+        Probe(yaml, container, "livenessProbe", liveness, periodSeconds: 20, failureThreshold: 3);
     }
 
-    private static void Probe(YamlWriter yaml, string key, ProbeSpec probe, int periodSeconds, int failureThreshold)
+    private static void Probe(YamlWriter yaml, ContainerSpec container, string key, ProbeSpec probe, int periodSeconds, int failureThreshold)
     {
         yaml.BeginMap(key);
         if (!probe.Exec.IsEmpty)
@@ -162,13 +165,18 @@ internal static class ContainerWriter
 
             yaml.EndMap();
         }
+        else if (probe.Grpc)
+        {
+            // A number: the gRPC probe takes no port name (core/v1 GRPCAction).
+            yaml.BeginMap("grpc").Pair("port", container.Ports.First(port => port.Name == probe.PortName).Port).EndMap();
+        }
         else
         {
             yaml.BeginMap("tcpSocket").Pair("port", probe.PortName).EndMap();
         }
 
         yaml.Pair("periodSeconds", periodSeconds)
-            .Pair("timeoutSeconds", 2)
+            .Pair("timeoutSeconds", ProbeSpec.TimeoutSeconds)
             .Pair("failureThreshold", failureThreshold)
             .EndMap();
     }

@@ -31,6 +31,10 @@ internal static class ServiceWriter
         {
             yaml.Pair("appProtocol", appProtocol);
         }
+        else if (plan.AppIsEntry && plan.Protocol != ServiceProtocol.Http)
+        {
+            yaml.Pair("appProtocol", AppListener.AppProtocol(plan.Protocol));
+        }
 
         return yaml.EndMap()
             .EndSequence()

@@ -30,6 +30,14 @@ internal sealed class AuthProxySidecar : SidecarKind<AuthProxySidecarAttribute, 
     /// </summary>
     public override bool ForwardsScheme => true;
 
+    /// <summary>
+    /// oauth2-proxy v7.12.0 proxies to its upstream with a clone of Go's <c>http.DefaultTransport</c>
+    /// (pkg/upstream/http.go), which speaks HTTP/2 only over TLS: never to a cleartext (h2c) app.
+    /// </summary>
+    public override string? CannotCarry(ServiceProtocol protocol) => protocol == ServiceProtocol.Http
+        ? null
+        : "oauth2-proxy calls its upstream with Go's HTTP client, which speaks HTTP/2 only over TLS, so it cannot reach an app that speaks only cleartext HTTP/2";
+
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override AuthProxyOptions ReadOptions(AuthProxySidecarAttribute attribute) => AuthProxyOptions.Read(attribute);

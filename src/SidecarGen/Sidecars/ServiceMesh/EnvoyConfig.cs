@@ -16,6 +16,7 @@ internal sealed class EnvoyConfig
     public const string Router = "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router";
     public const string DownstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext";
     public const string UpstreamTls = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext";
+    public const string HttpProtocolOptions = "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
 
     /// <summary>
     /// What SidecarGen's Envoy retries on: failures before the request reached the app, safe to repeat whatever
@@ -42,6 +43,9 @@ internal sealed class EnvoyConfig
     public EnvoyConfig(MeshSettings settings) => Settings = settings;
 
     private MeshSettings Settings { get; }
+
+    /// <summary>The app speaks HTTP/2 only (h2c or gRPC), so every hop to it does.</summary>
+    private bool Http2ToApp => Settings.AppProtocol != ServiceProtocol.Http;
 
     public string Render()
     {
@@ -106,7 +110,7 @@ internal sealed class EnvoyConfig
                 .BeginMap("typed_config")
                 .Pair("@type", DownstreamTls)
                 .Pair("require_client_certificate", true);
-            CommonTlsContext(yaml, Settings.Callers);
+            CommonTlsContext(yaml, Settings.Callers, Http2ToApp ? new[] { "h2", "http/1.1" } : null);
             yaml.EndMap().EndMap();
         }
 
@@ -173,8 +177,24 @@ internal sealed class EnvoyConfig
             // The next hop is the TLS termination sidecar: speak TLS to it over the Pod's loopback.
             yaml.BeginMap("transport_socket")
                 .Pair("name", "envoy.transport_sockets.tls")
-                .BeginMap("typed_config").Pair("@type", UpstreamTls).EndMap()
-                .EndMap();
+                .BeginMap("typed_config").Pair("@type", UpstreamTls);
+            if (Http2ToApp)
+            {
+                // nginx speaks HTTP/2 over TLS only when ALPN chose it.
+                yaml.BeginMap("common_tls_context").BeginSequence("alpn_protocols", flow: true).String("h2").EndSequence().EndMap();
+            }
+
+            yaml.EndMap().EndMap();
+        }
+
+        if (name == "app" && Http2ToApp)
+        {
+            // An HTTP/2-only or gRPC app: HTTP/2 to it, with prior knowledge in clear text (envoy/extensions/upstreams/http/v3/http_protocol_options.proto).
+            yaml.BeginMap("typed_extension_protocol_options")
+                .BeginMap("envoy.extensions.upstreams.http.v3.HttpProtocolOptions")
+                .Pair("@type", HttpProtocolOptions)
+                .BeginMap("explicit_http_config").BeginMap("http2_protocol_options").EndMap().EndMap()
+                .EndMap().EndMap();
         }
 
         if (tls is not null)
@@ -198,9 +218,22 @@ internal sealed class EnvoyConfig
     /// inbound the system's callers. Built alone a service knows no callers, so inbound any certificate
     /// of the mesh CA is admitted.
     /// </summary>
-    private void CommonTlsContext(YamlWriter yaml, IReadOnlyList<string> peerNames)
+    private void CommonTlsContext(YamlWriter yaml, IReadOnlyList<string> peerNames, string[]? alpn = null)
     {
-        yaml.BeginMap("common_tls_context")
+        yaml.BeginMap("common_tls_context");
+        if (alpn is not null)
+        {
+            // gRPC clients speak HTTP/2 over TLS only when ALPN chose it.
+            yaml.BeginSequence("alpn_protocols", flow: true);
+            foreach (var protocol in alpn)
+            {
+                yaml.String(protocol);
+            }
+
+            yaml.EndSequence();
+        }
+
+        yaml
             .BeginSequence("tls_certificates").BeginMap()
             .BeginMap("certificate_chain").Pair("filename", Settings.CertificatePath).EndMap()
             .BeginMap("private_key").Pair("filename", Settings.KeyPath).EndMap()
@@ -244,4 +277,8 @@ internal sealed record MeshSettings(
     int Retries,
     int TimeoutSeconds,
     IReadOnlyList<EgressListener> Egress,
-    IReadOnlyList<string> Callers);
+    IReadOnlyList<string> Callers)
+{
+    /// <summary>What the app speaks (<c>Protocol</c>).</summary>
+    public ServiceProtocol AppProtocol { get; init; }
+}

@@ -54,7 +54,10 @@ internal sealed class EnvoyMesh : MeshProxy
             options.Retries,
             options.TimeoutSeconds,
             egress,
-            callers);
+            callers)
+        {
+            AppProtocol = context.UpstreamProtocol,
+        };
 
         var stats = new PortSpec("mesh-stats", ServiceMeshSidecar.StatsPort);
         var ports = new List<PortSpec>

@@ -155,7 +155,7 @@ internal abstract class InjectedMesh : MeshProxy
             PodAnnotations: PodAnnotations(options, context, ports).ToEquatableArray(),
             PodLabels: PodLabels(options).ToEquatableArray(),
             ServiceAnnotations: ServiceAnnotations(options, context.UpstreamTls).ToEquatableArray(),
-            ServiceAppProtocol: context.UpstreamTls ? "https" : "http",
+            ServiceAppProtocol: context.UpstreamTls ? "https" : AppListener.AppProtocol(context.UpstreamProtocol),
             IngressPorts: IngressPorts.ToEquatableArray(),
             Objects: Objects(options, context, upstreams).ToEquatableArray(),
             Injected: true,

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace SidecarGen.Sidecars.TlsTermination;
 
-/// <summary>nginx's configuration: HTTPS in, plain HTTP to the next hop on localhost.</summary>
+/// <summary>
+/// nginx's configuration: HTTPS in, plain HTTP to the next hop on localhost; for a gRPC app, HTTP/2 in
+/// and gRPC out (<c>grpc_pass</c>).
+/// </summary>
 internal static class NginxConfig
 {
     public const string FileName = "nginx.conf";
@@ -13,7 +16,7 @@ internal static class NginxConfig
     /// <c>client_max_body_size 0</c>: the app's own limit applies (Kestrel's 30 MB), not nginx's default of
     /// 1 MB, which would refuse with 413 an upload the app accepts without this sidecar.
     /// </summary>
-    public static string Render(int port, int upstreamPort, string certificatePath, string keyPath, string healthPath)
+    public static string Render(int port, int upstreamPort, bool grpc, string certificatePath, string keyPath, string healthPath)
     {
         var text = new StringBuilder()
             .Append("worker_processes 1;\n")
@@ -33,21 +36,46 @@ internal static class NginxConfig
             .Append("        ssl_certificate ").Append(certificatePath).Append(";\n")
             .Append("        ssl_certificate_key ").Append(keyPath).Append(";\n")
             .Append("        ssl_protocols TLSv1.2 TLSv1.3;\n")
-            .Append("        ssl_session_cache shared:SSL:10m;\n\n")
+            .Append("        ssl_session_cache shared:SSL:10m;\n");
+        if (grpc)
+        {
+            // gRPC clients speak HTTP/2 only; nginx 1.25.1+ turns it on per server (ngx_http_v2_module).
+            text.Append("        http2 on;\n");
+        }
+
+        text.Append('\n')
             .Append("        location = ").Append(healthPath).Append(" {\n")
             .Append("            access_log off;\n")
             .Append("            return 200 \"ok\\n\";\n")
             .Append("        }\n\n")
-            .Append("        location / {\n")
-            .Append("            proxy_pass http://127.0.0.1:").Append(ConfigText.Number(upstreamPort)).Append(";\n")
-            .Append("            client_max_body_size 0;\n")
-            .Append("            proxy_http_version 1.1;\n")
-            .Append("            proxy_set_header Host $host;\n")
-            .Append("            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
-            .Append("            proxy_set_header X-Forwarded-Proto https;\n")
-            .Append("        }\n")
+            .Append("        location / {\n");
+        if (grpc)
+        {
+            Grpc(text, upstreamPort);
+        }
+        else
+        {
+            Http(text, upstreamPort);
+        }
+
+        text.Append("        }\n")
             .Append("    }\n")
             .Append("}\n");
         return text.ToString();
     }
+
+    private static void Http(StringBuilder text, int upstreamPort) => text
+        .Append("            proxy_pass http://127.0.0.1:").Append(ConfigText.Number(upstreamPort)).Append(";\n")
+        .Append("            client_max_body_size 0;\n")
+        .Append("            proxy_http_version 1.1;\n")
+        .Append("            proxy_set_header Host $host;\n")
+        .Append("            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
+        .Append("            proxy_set_header X-Forwarded-Proto https;\n");
+
+    /// <summary>gRPC to the next hop over cleartext HTTP/2 (ngx_http_grpc_module).</summary>
+    private static void Grpc(StringBuilder text, int upstreamPort) => text
+        .Append("            grpc_pass grpc://127.0.0.1:").Append(ConfigText.Number(upstreamPort)).Append(";\n")
+        .Append("            client_max_body_size 0;\n")
+        .Append("            grpc_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
+        .Append("            grpc_set_header X-Forwarded-Proto https;\n");
 }

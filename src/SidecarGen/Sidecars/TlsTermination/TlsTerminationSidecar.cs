@@ -20,6 +20,14 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
     /// <summary>nginx sends <c>X-Forwarded-Proto: https</c> and appends the client to <c>X-Forwarded-For</c> (<see cref="NginxConfig"/>).</summary>
     public override bool ForwardsScheme => true;
 
+    /// <summary>
+    /// nginx's <c>proxy_pass</c> speaks HTTP/1.x to its upstream (<c>proxy_http_version</c> is 1.0 or 1.1);
+    /// only <c>grpc_pass</c> speaks cleartext HTTP/2, and only gRPC (ngx_http_grpc_module).
+    /// </summary>
+    public override string? CannotCarry(ServiceProtocol protocol) => protocol == ServiceProtocol.Http2
+        ? "nginx proxies to cleartext HTTP/2 only with grpc_pass, for gRPC; for any other request it speaks HTTP/1.1, which an HTTP/2-only app refuses"
+        : null;
+
     public override IEnumerable<string> DefaultImages => new[] { Image };
 
     protected override TlsTerminationOptions ReadOptions(TlsTerminationSidecarAttribute attribute) => TlsTerminationOptions.Read(attribute);
@@ -56,7 +64,7 @@ internal sealed class TlsTerminationSidecar : SidecarKind<TlsTerminationSidecarA
 
         return new SidecarSpec(
             container,
-            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(NginxConfig.FileName, NginxConfig.Render(options.Port, context.UpstreamPort, certificate.Path, key.Path, HealthPath))),
+            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(NginxConfig.FileName, NginxConfig.Render(options.Port, context.UpstreamPort, context.UpstreamProtocol == ServiceProtocol.Grpc, certificate.Path, key.Path, HealthPath))),
             InboundPort: options.Port,
             InboundTls: true,
             Certificate: CertificateIssuers.For(options.Issuer, certificate, clientAuth: false));

@@ -59,8 +59,108 @@ public sealed class ProbePathAnalyzerTests
         app.Run();
         """ + Service],
         [new DiagnosticResult(DiagnosticDescriptors.ProbePathNotMapped).WithLocation(0).WithArguments("x")
-            .WithMessage("'/healthz', the path the probes ask for (HealthPath), is mapped only in Development; the Pod runs as Production, so in the cluster every probe gets 404 and the Pod restarts forever")
+            .WithMessage("'/healthz', the path the probes ask for (HealthPath), is mapped only outside Production (here under a check of the environment, such as IsDevelopment(), that is false there); the Pod runs as Production, so in the cluster every probe gets 404 and the Pod restarts forever")
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)]);
+
+    [Theory]
+    [InlineData("if (app.Environment.IsEnvironment(\"Development\"))")]
+    [InlineData("if (app.Environment.IsEnvironment(Environments.Development))")]
+    [InlineData("if (!app.Environment.IsProduction())")]
+    [InlineData("if (app.Environment.IsStaging() || app.Environment.IsDevelopment())")]
+    [InlineData("if (app.Environment.IsDevelopment() && args.Length > 0)")]
+    [InlineData("if (app.Environment.IsProduction()) { } else")]
+    public Task Fires_under_every_environment_check_that_is_false_in_production(string guard) => Verify<ProbePathAnalyzer>.WebApp(
+        Usings + $$"""
+        var app = WebApplication.CreateBuilder(args).Build();
+        {{guard}}
+        {
+            {|SCG0028:app.MapGet("/healthz", () => "ok")|};
+        }
+
+        app.Run();
+        """ + Service);
+
+    [Theory]
+    [InlineData("if (app.Environment.IsEnvironment(\"production\"))")]
+    [InlineData("if (app.Environment.IsEnvironment(app.Configuration[\"HealthEnvironment\"]!))")]
+    [InlineData("if (app.Environment.IsDevelopment() || args.Length > 0)")]
+    [InlineData("if (!app.Environment.IsDevelopment())")]
+    public Task Silent_under_an_environment_check_that_may_hold_in_production(string guard) => Verify<ProbePathAnalyzer>.WebApp(
+        Usings + $$"""
+        var app = WebApplication.CreateBuilder(args).Build();
+        {{guard}}
+        {
+            app.MapGet("/healthz", () => "ok");
+        }
+
+        app.Run();
+        """ + Service);
+
+    /// <summary>
+    /// The shape of the Aspire service defaults template: an extension method maps readiness and liveness
+    /// endpoints, both only in Development. Each path gets its own finding, at its own argument.
+    /// </summary>
+    [Fact]
+    public Task Fires_for_readiness_and_liveness_paths_mapped_only_in_development_by_an_extension() => Verify<ProbePathAnalyzer>.WebApp(
+        [Usings + """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+        app.MapGet("/orders", () => "[]");
+        app.MapProbeEndpoints();
+        app.Run();
+
+        [SidecarGen.SidecarService("orders", {|#2:HealthPath = "/ready"|}, {|#3:LivenessPath = "/live"|})]
+        public partial class Program { }
+
+        public static class ProbeEndpoints
+        {
+            public static WebApplication MapProbeEndpoints(this WebApplication app)
+            {
+                if (app.Environment.IsDevelopment())
+                {
+                    {|#0:app.MapHealthChecks("/ready")|};
+                    {|#1:app.MapHealthChecks("/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })|};
+                }
+
+                return app;
+            }
+        }
+        """],
+        [
+            new DiagnosticResult(DiagnosticDescriptors.ProbePathNotMapped).WithLocation(0).WithLocation(2)
+                .WithMessage("'/ready', the path the readiness probe asks for (HealthPath), is mapped only outside Production (here under a check of the environment, such as IsDevelopment(), that is false there); the Pod runs as Production, so in the cluster every probe gets 404 and the Pod restarts forever"),
+            new DiagnosticResult(DiagnosticDescriptors.ProbePathNotMapped).WithLocation(1).WithLocation(3)
+                .WithMessage("'/live', the path the startup and liveness probes ask for (LivenessPath), is mapped only outside Production (here under a check of the environment, such as IsDevelopment(), that is false there); the Pod runs as Production, so in the cluster every probe gets 404 and the Pod restarts forever"),
+        ]);
+
+    [Fact]
+    public Task Fires_at_the_liveness_path_alone_when_only_it_is_not_mapped() => Verify<ProbePathAnalyzer>.WebApp(
+        [Usings + """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+        {|#0:app.MapHealthChecks("/health")|};
+        app.Run();
+
+        [SidecarGen.SidecarService("orders", HealthPath = "/health", {|#1:LivenessPath = "/alive"|})]
+        public partial class Program { }
+        """],
+        [new DiagnosticResult(DiagnosticDescriptors.ProbePathNotMapped).WithLocation(0).WithLocation(1)
+            .WithMessage("The app maps no GET endpoint at '/alive', the path its startup and liveness probes ask for (LivenessPath); it maps health at '/health': in the cluster every probe gets 404 and the Pod restarts forever")]);
+
+    [Theory]
+    [InlineData("Http2")]
+    [InlineData("Grpc")]
+    public Task Silent_when_the_probes_ask_no_path(string protocol) => Verify<ProbePathAnalyzer>.WebApp(
+        Usings + $$"""
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapGet("/orders", () => "[]");
+        app.Run();
+
+        [SidecarGen.SidecarService("orders", Protocol = SidecarGen.ServiceProtocol.{{protocol}})]
+        public partial class Program { }
+        """);
 
     [Fact]
     public Task Fires_through_groups_when_the_prefix_moves_the_path() => Verify<ProbePathAnalyzer>.WebApp(
@@ -196,6 +296,7 @@ public sealed class ProbePathAnalyzerTests
     [InlineData("app.Run(context => context.Response.WriteAsync(\"ok\"));")]
     [InlineData("app.MapDefaultControllerRoute();")]
     [InlineData("if (!app.Environment.IsProduction()) { } app.MapGet(\"/healthz\", () => \"ok\");")]
+    [InlineData("if (app.Environment.IsProduction()) { app.MapGet(\"/healthz\", () => \"ok\"); }")]
     [InlineData("if (app.Environment.IsDevelopment()) { app.MapGet(\"/x\", () => 1); } else { app.MapGet(\"/healthz\", () => \"ok\"); }")]
     public Task Silent_when_the_path_may_be_served(string mapping) => Verify<ProbePathAnalyzer>.WebApp(
         Usings + $$"""
