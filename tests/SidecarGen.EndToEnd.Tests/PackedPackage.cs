@@ -1,7 +1,7 @@
 namespace SidecarGen.EndToEnd.Tests;
 
 /// <summary>
-/// The SidecarGen nupkg, packed once per test run (shared by every class through <see cref="PackedPackageCollection"/>) from this repository with a version no NuGet cache
+/// The SidecarGen nupkg and the SidecarGen.Templates nupkg beside it, packed once per test run (shared by every class through <see cref="PackedPackageCollection"/>) from this repository with a version no NuGet cache
 /// has seen, into a temporary feed folder.
 /// </summary>
 public sealed class PackedPackage : IDisposable
@@ -16,6 +16,9 @@ public sealed class PackedPackage : IDisposable
         DotNet.Succeed(RepositoryRoot, "restore", "src/SidecarGen.Package/SidecarGen.Package.csproj");
         DotNet.Succeed(RepositoryRoot, "pack", "src/SidecarGen.Package/SidecarGen.Package.csproj", "--no-restore", "-c", "Release", "-o", Feed, "-p:Version=" + Version);
         Assert.True(File.Exists(Path.Combine(Feed, $"SidecarGen.{Version}.nupkg")));
+        DotNet.Succeed(RepositoryRoot, "restore", "src/SidecarGen.Templates/SidecarGen.Templates.csproj");
+        DotNet.Succeed(RepositoryRoot, "pack", "src/SidecarGen.Templates/SidecarGen.Templates.csproj", "--no-restore", "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+        Assert.True(File.Exists(Templates));
     }
 
     public string Root { get; }
@@ -23,6 +26,8 @@ public sealed class PackedPackage : IDisposable
     public string Feed { get; }
 
     public string Version { get; }
+
+    public string Templates => Path.Combine(Feed, $"SidecarGen.Templates.{Version}.nupkg");
 
     public static string RepositoryRoot
     {

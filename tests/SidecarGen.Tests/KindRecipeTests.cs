@@ -81,15 +81,32 @@ public sealed partial class KindRecipeTests
 
     [Theory]
     [MemberData(nameof(BuiltInKinds))]
-    public void Step_5_its_docs_section_and_every_default_image_are_written_down(string attributeName)
+    public void Step_5_every_default_image_is_written_down(string attributeName)
+    {
+        var images = File.ReadAllText(Repository.PathOf("docs", "images.md"));
+        Assert.All(Kind(attributeName).DefaultImages, image => Assert.Contains("`" + image + "`", images));
+    }
+
+    public static TheoryData<string> AllKinds => new(SidecarKinds.All.Select(kind => kind.AttributeType.Name));
+
+    /// <summary>
+    /// docs/sidecars/&lt;kind&gt;.md, named by the sidecar's default name (custom.md for [Sidecar] and its
+    /// derived classes), headed by the kind, and linked from the table of attributes in docs/sidecars/README.md.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllKinds))]
+    public void Step_5_the_kind_has_its_page_in_docs_sidecars(string attributeName)
     {
         var kind = Kind(attributeName);
-        var heading = Words().Replace(attributeName[..^"SidecarAttribute".Length], " $1").Trim() + " sidecar";
-        var readme = File.ReadAllText(Repository.PathOf("README.md"));
-        Assert.Matches(new Regex("^### " + heading + "$", RegexOptions.Multiline | RegexOptions.IgnoreCase), readme);
-        Assert.True(Regex.IsMatch(readme, "^\\| `\\[" + attributeName[..^"Attribute".Length] + "\\]` \\|", RegexOptions.Multiline), $"README.md's table of attributes has no row for [{attributeName[..^"Attribute".Length]}]");
-        var images = File.ReadAllText(Repository.PathOf("docs", "images.md"));
-        Assert.All(kind.DefaultImages, image => Assert.Contains("`" + image + "`", images));
+        var page = kind == SidecarKinds.Generic ? "custom" : ((SidecarAttribute)Activator.CreateInstance(kind.AttributeType)!).Name;
+        var path = Repository.PathOf("docs", "sidecars", page + ".md");
+        Assert.True(File.Exists(path), $"[{attributeName[..^"Attribute".Length]}] has no page docs/sidecars/{page}.md");
+        var heading = kind == SidecarKinds.Generic ? "Custom sidecars" : Words().Replace(attributeName[..^"SidecarAttribute".Length], " $1").Trim() + " sidecar";
+        Assert.Matches(new Regex("^# " + heading + "\n", RegexOptions.IgnoreCase), File.ReadAllText(path));
+        var index = File.ReadAllText(Repository.PathOf("docs", "sidecars", "README.md"));
+        Assert.True(
+            Regex.IsMatch(index, "^\\| \\[`\\[" + attributeName[..^"Attribute".Length] + "[(\\]][^`]*`\\]\\(" + page + "\\.md\\) \\|", RegexOptions.Multiline),
+            $"docs/sidecars/README.md's table of attributes has no row for [{attributeName[..^"Attribute".Length]}] linking {page}.md");
     }
 
     private static SidecarKind Kind(string attributeName) => SidecarKinds.All.Single(kind => kind.AttributeType.Name == attributeName);
