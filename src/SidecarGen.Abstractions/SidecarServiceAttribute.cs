@@ -68,9 +68,11 @@ public sealed class SidecarServiceAttribute : Attribute
 
     /// <summary>
     /// The names of the other services this one calls. The app gets each one's address as
-    /// <c>services__&lt;name&gt;__http__0</c> (Microsoft.Extensions.ServiceDiscovery); in a system
-    /// (<c>SidecarGenSystem</c>) the callee admits only its declared callers, and a name that is no
-    /// service of the system is an error (SCG0017). Default: none.
+    /// <c>services__&lt;name&gt;__http__0</c> (Microsoft.Extensions.ServiceDiscovery); an item written
+    /// <c>Key=name</c> (<c>"IdentityUrl=identity-api"</c>, <c>"Identity:Url=identity-api"</c>) also gives it
+    /// under the configuration key the app reads (<c>:</c> becomes <c>__</c> in the variable's name).
+    /// In a system (<c>SidecarGenSystem</c>) the callee admits only its declared callers, and a name that
+    /// is neither a service of the system nor in <see cref="ExternalServices"/> is an error (SCG0017). Default: none.
     /// </summary>
     public string[]? Calls { get; set; }
 
@@ -100,4 +102,13 @@ public sealed class SidecarServiceAttribute : Attribute
     /// Default 0: requests are not a target.
     /// </summary>
     public int TargetRequestsPerSecond { get; set; }
+
+    /// <summary>
+    /// Services outside the system (built and deployed elsewhere) that this one calls, each
+    /// <c>name=url</c> (<c>"identity-api=https://identity.example.com"</c>): the app gets the URL as
+    /// <c>services__&lt;name&gt;__http__0</c>, a <see cref="Calls"/> item <c>Key=name</c> gives it under
+    /// the app's own key too, and a system does not look for the service among its own (no SCG0017).
+    /// The generated NetworkPolicy restricts ingress only, so the call leaves the Pod. Default: none.
+    /// </summary>
+    public string[]? ExternalServices { get; set; }
 }
