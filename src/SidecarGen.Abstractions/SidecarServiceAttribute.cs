@@ -9,14 +9,14 @@ namespace SidecarGen;
 /// </summary>
 /// <remarks>
 /// Put it on the entry-point class (<c>Program</c>; with top-level statements, add
-/// <c>public partial class Program;</c>). One per project (SCG0015). The Deployment, Service and
-/// Compose project are named after <see cref="Name"/>.
+/// <c>partial class Program;</c>, without <c>public</c>, which triggers ASP0027 on .NET 10). One per
+/// project (SCG0015). The Deployment, Service and Compose project are named after <see cref="Name"/>.
 /// </remarks>
 /// <example>
 /// <code>
 /// [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080)]
 /// [LoggingSidecar]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
