@@ -117,8 +117,7 @@ public sealed class WriteSidecarManifestsTests : IDisposable
     [Fact]
     public void Switching_every_output_off_says_why_the_manifests_went()
     {
-        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x
-")));
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
 
         harness.Write(harness.Assembly("Generated"));
 
@@ -130,11 +129,8 @@ public sealed class WriteSidecarManifestsTests : IDisposable
     public void Fewer_files_or_none_ever_written_warn_nothing()
     {
         harness.Write(harness.Assembly(status: null));
-        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x
-"), ("kubernetes/service.yaml", "y
-")));
-        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x
-")));
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n"), ("kubernetes/service.yaml", "y\n")));
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
 
         Assert.DoesNotContain(harness.BuildEngine.Messages, m => m.StartsWith("SCG0044", StringComparison.Ordinal));
     }
