@@ -9,8 +9,8 @@ namespace SidecarGen.Systems;
 
 /// <summary>
 /// The checks only a system can make, each reported in the service's own source: a call to no
-/// service of the system and none of the caller's <c>ExternalServices</c> (SCG0017), a service referenced twice, two services of one name or of one
-/// Compose service name (SCG0018),
+/// service of the system and none of the caller's <c>ExternalServices</c> (SCG0017), a service
+/// referenced twice, two services of one name or of one Compose service name (SCG0018),
 /// a call that cannot pass the callee's mutual TLS (SCG0019), a service built by another SidecarGen (SCG0027).
 /// </summary>
 internal static class SystemRules
