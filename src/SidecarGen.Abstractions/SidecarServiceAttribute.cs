@@ -9,14 +9,14 @@ namespace SidecarGen;
 /// </summary>
 /// <remarks>
 /// Put it on the entry-point class (<c>Program</c>; with top-level statements, add
-/// <c>public partial class Program;</c>). One per project (SCG0015). The Deployment, Service and
-/// Compose project are named after <see cref="Name"/>.
+/// <c>partial class Program;</c>, without <c>public</c>, which triggers ASP0027 on .NET 10). One per
+/// project (SCG0015). The Deployment, Service and Compose project are named after <see cref="Name"/>.
 /// </remarks>
 /// <example>
 /// <code>
 /// [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080)]
 /// [LoggingSidecar]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.
@@ -71,9 +71,11 @@ public sealed class SidecarServiceAttribute : Attribute
 
     /// <summary>
     /// The names of the other services this one calls. The app gets each one's address as
-    /// <c>services__&lt;name&gt;__http__0</c> (Microsoft.Extensions.ServiceDiscovery); in a system
-    /// (<c>SidecarGenSystem</c>) the callee admits only its declared callers, and a name that is no
-    /// service of the system is an error (SCG0017). Default: none.
+    /// <c>services__&lt;name&gt;__http__0</c> (Microsoft.Extensions.ServiceDiscovery); an item written
+    /// <c>Key=name</c> (<c>"IdentityUrl=identity-api"</c>, <c>"Identity:Url=identity-api"</c>) also gives it
+    /// under the configuration key the app reads (<c>:</c> becomes <c>__</c> in the variable's name).
+    /// In a system (<c>SidecarGenSystem</c>) the callee admits only its declared callers, and a name that
+    /// is neither a service of the system nor in <see cref="ExternalServices"/> is an error (SCG0017). Default: none.
     /// </summary>
     public string[]? Calls { get; set; }
 
@@ -118,4 +120,13 @@ public sealed class SidecarServiceAttribute : Attribute
     /// and how traffic sidecars call it. Default <see cref="ServiceProtocol.Http"/>.
     /// </summary>
     public ServiceProtocol Protocol { get; set; }
+
+    /// <summary>
+    /// Services outside the system (built and deployed elsewhere) that this one calls, each
+    /// <c>name=url</c> (<c>"identity-api=https://identity.example.com"</c>): the app gets the URL as
+    /// <c>services__&lt;name&gt;__http__0</c>, a <see cref="Calls"/> item <c>Key=name</c> gives it under
+    /// the app's own key too, and a system does not look for the service among its own (no SCG0017).
+    /// The generated NetworkPolicy restricts ingress only, so the call leaves the Pod. Default: none.
+    /// </summary>
+    public string[]? ExternalServices { get; set; }
 }

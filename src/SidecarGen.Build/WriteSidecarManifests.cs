@@ -15,6 +15,9 @@ namespace SidecarGen.Build;
 /// </summary>
 public sealed class WriteSidecarManifests : Task
 {
+    /// <summary>The warning that a build removed every manifest an earlier one wrote.</summary>
+    public const string NoManifestsLeft = "SCG0044";
+
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The compiled assembly (in obj/) carrying the generator's output.</summary>
@@ -97,6 +100,21 @@ public sealed class WriteSidecarManifests : Task
                 MessageImportance.Normal,
                 "SidecarGen: {0} manifest file(s) in {1} ({2} written, {3} unchanged, {4} removed)",
                 targets.Count, root, written, targets.Count - written, removed);
+        }
+
+        if (targets.Count == 0 && removed > 0)
+        {
+            // Not only a message at normal verbosity: the usual cause is attributes gone by accident
+            // (ASP0027's code fix deletes `public partial class Program;` with every attribute on it).
+            Log.LogWarning(
+                null, NoManifestsLeft, null, null, 0, 0, 0, 0,
+                "SidecarGen removed the {0} manifest file(s) it had written to '{1}': this build generates none. {2} (docs/diagnostics/{3}.md)",
+                removed,
+                root,
+                embedded.Status is null
+                    ? "The project has no SidecarGen service any more: no [SidecarService] or sidecar attribute on its Program. If a code fix (ASP0027) deleted `public partial class Program;`, put the declaration and its attributes back as `partial class Program;`"
+                    : "Its outputs are switched off (SidecarGenKubernetes and SidecarGenCompose)",
+                NoManifestsLeft);
         }
 
         if (SummaryFile is { Length: > 0 } summaryFile)

@@ -42,7 +42,7 @@ internal static class ServicePlanner
             AppListener.Environment(port, loopbackOnly)
                 .Concat(ForwardedHeaders.AppEnv(declaration))
                 .Concat(sidecarEnv)
-                .Concat(Discovery(service.Calls, network, sidecarEnv))
+                .Concat(Discovery(service, network, sidecarEnv))
                 .ToEquatableArray(),
             new[] { new MountSpec(AppScratchVolume, "/tmp", ReadOnly: false) }
                 .Concat(appVolumes.Select(volume => new MountSpec(volume.Volume, volume.AppPath, volume.AppReadOnly)))
@@ -79,12 +79,32 @@ internal static class ServicePlanner
 
     /// <summary>
     /// Each called service's address in the form service discovery reads, unless a sidecar already
-    /// gives it one (the mesh's egress listener for its upstreams).
+    /// gives it one (the mesh's egress listener for its upstreams), and under the app's own key where
+    /// <c>Calls</c> names one. A service outside the system is reached at the URL it is given.
     /// </summary>
-    private static IEnumerable<EnvVarSpec> Discovery(EquatableArray<string> calls, ServiceNetwork network, IReadOnlyList<EnvVarSpec> sidecarEnv) =>
-        calls
-            .Where(callee => sidecarEnv.All(variable => variable.Name != ServiceDiscovery.Variable(callee)))
-            .Select(callee => EnvVarSpec.Literal(ServiceDiscovery.Variable(callee), network.Resolve(callee).Url));
+    private static IEnumerable<EnvVarSpec> Discovery(ServiceOptions service, ServiceNetwork network, IReadOnlyList<EnvVarSpec> sidecarEnv)
+    {
+        var callees = service.Calls
+            .Select(call => call.Service)
+            .Concat(service.ExternalServices.Select(external => external.Service).Where(name => service.Calls.All(call => call.Service != name)));
+        foreach (var callee in callees)
+        {
+            var variable = ServiceDiscovery.Variable(callee);
+            var given = sidecarEnv.FirstOrDefault(env => env.Name == variable);
+            var address = given?.Value
+                ?? service.ExternalServices.FirstOrDefault(external => external.Service == callee)?.Url
+                ?? network.Resolve(callee).Url;
+            if (given is null)
+            {
+                yield return EnvVarSpec.Literal(variable, address);
+            }
+
+            if (service.Calls.FirstOrDefault(call => call.Service == callee)?.Key is { } key)
+            {
+                yield return EnvVarSpec.Literal(ServiceDiscovery.KeyVariable(key), address);
+            }
+        }
+    }
 
     private static ProbeSpec AppProbe(ServiceOptions service, string path, bool loopbackOnly, BuildSettings settings) =>
         AppListener.Probe(AppPortName, service.Port, path, loopbackOnly, service.Protocol, SupportsGrpcProbes(settings.KubernetesVersion));

@@ -27,6 +27,12 @@ internal static class ComposeNames
     /// <summary>A sidecar's service; also its config folder beside compose.yaml (<c>config/&lt;service&gt;-&lt;sidecar&gt;</c>).</summary>
     public static string Sidecar(string service, string sidecar) => service + "-" + sidecar;
 
+    /// <summary>
+    /// The variable that sets the host port the service publishes (<c>ORDER_SERVICE_HOST_PORT</c>), so
+    /// services whose files are combined with <c>include:</c> can each be given a free one.
+    /// </summary>
+    public static string HostPortVariable(string service) => Naming.EnvironmentName(service + "-host-port");
+
     /// <summary>A volume of the Pod (shared, secret, or the holder's tools).</summary>
     public static string Volume(string service, string volume) => service + "-" + volume;
 }

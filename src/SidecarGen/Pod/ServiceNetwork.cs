@@ -40,4 +40,7 @@ internal static class ServiceDiscovery
 {
     /// <summary><c>services__&lt;name&gt;__http__0</c>: the first <c>http</c> endpoint of <paramref name="service"/>.</summary>
     public static string Variable(string service) => "services__" + service + "__http__0";
+
+    /// <summary>The variable that sets a configuration key: <c>Identity:Url</c> is <c>Identity__Url</c> (the environment variables provider reads <c>__</c> as <c>:</c>).</summary>
+    public static string KeyVariable(string key) => key.Replace(":", "__");
 }

@@ -15,7 +15,7 @@ internal sealed record ServiceCall(string Callee, int Ordinal, string Argument, 
         var calls = service.Declaration.Options.Calls;
         for (var i = 0; i < calls.Count; i++)
         {
-            yield return new ServiceCall(calls[i], service.Declaration.ServiceOrdinal, nameof(SidecarServiceAttribute.Calls), i);
+            yield return new ServiceCall(calls[i].Service, service.Declaration.ServiceOrdinal, nameof(SidecarServiceAttribute.Calls), i);
         }
 
         foreach (var sidecar in service.Declaration.Sidecars)

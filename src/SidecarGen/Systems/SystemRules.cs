@@ -9,8 +9,8 @@ namespace SidecarGen.Systems;
 
 /// <summary>
 /// The checks only a system can make, each reported in the service's own source: a call to no
-/// service of the system (SCG0017), a service referenced twice, two services of one name or of one
-/// Compose service name (SCG0018),
+/// service of the system and none of the caller's <c>ExternalServices</c> (SCG0017), a service
+/// referenced twice, two services of one name or of one Compose service name (SCG0018),
 /// a call that cannot pass the callee's mutual TLS (SCG0019), a service built by another SidecarGen (SCG0027).
 /// </summary>
 internal static class SystemRules
@@ -73,7 +73,7 @@ internal static class SystemRules
             {
                 if (!byName.TryGetValue(call.Callee, out var callee))
                 {
-                    if (!complete)
+                    if (!complete || IsExternal(caller, call.Callee))
                     {
                         continue;
                     }
@@ -94,6 +94,10 @@ internal static class SystemRules
     private static IEnumerable<string> ComposeServiceNames(SystemService service) =>
         new[] { service.Name, ComposeNames.Holder(service.Name), ComposeNames.Secrets(service.Name) }
             .Concat(service.Declaration.Sidecars.Select(sidecar => ComposeNames.Sidecar(service.Name, sidecar.Name)));
+
+    /// <summary>The caller says where the callee is: a service outside the system, not one it lacks.</summary>
+    private static bool IsExternal(SystemService caller, string callee) =>
+        caller.Declaration.Options.ExternalServices.Any(external => external.Service == callee);
 
     /// <summary>The caller reaches the callee through a sidecar of its own that presents a client certificate of the callee's mesh.</summary>
     private static bool PresentsClientCertificate(SystemService caller, string callee, MeshProvider mesh) =>

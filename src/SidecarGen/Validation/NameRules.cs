@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using SidecarGen.Planning;
 using SidecarGen.Pod;
 using SidecarGen.Rules;
@@ -18,20 +17,6 @@ internal static class NameRules
         if (!TextChecks.IsDnsLabel(serviceName))
         {
             context.ServiceFindings.Report(RuleIds.InvalidName, nameof(SidecarServiceAttribute.Name), $"The service name '{serviceName}' is not a DNS-1123 label (lowercase letters, digits and '-', at most 63)");
-        }
-
-        // Each called service's name becomes a variable name and, in a system, a host name.
-        var calls = context.Service.Calls;
-        for (var i = 0; i < calls.Count; i++)
-        {
-            if (!TextChecks.IsDnsLabel(calls[i]))
-            {
-                context.ServiceFindings.Report(RuleIds.InvalidName, nameof(SidecarServiceAttribute.Calls), $"'{calls[i]}' in {nameof(SidecarServiceAttribute.Calls)} is not a service name (a DNS-1123 label)", i);
-            }
-            else if (calls.Take(i).Contains(calls[i]) || calls[i] == serviceName)
-            {
-                context.ServiceFindings.Report(RuleIds.InvalidName, nameof(SidecarServiceAttribute.Calls), calls[i] == serviceName ? $"The service '{serviceName}' calls itself" : $"'{calls[i]}' is listed twice in {nameof(SidecarServiceAttribute.Calls)}", i);
-            }
         }
 
         var names = new HashSet<string> { serviceName, ProbeTools.InstallerName };

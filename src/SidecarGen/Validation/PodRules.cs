@@ -11,8 +11,8 @@ namespace SidecarGen.Validation;
 /// <summary>
 /// The checks on the planned Pod: SCG0003 (two containers on one port), SCG0007 (two Secrets whose
 /// names would share a volume or Compose variables), SCG0016 (two volumes on one path, or an
-/// environment variable set twice, in one container), and each kind's own checks on the Pod. Each
-/// finding lands on the literal that wrote the value when there is one.
+/// environment variable set twice, in one container: by a sidecar's <c>Env</c> or a key in <c>Calls</c>),
+/// and each kind's own checks on the Pod. Each finding lands on the literal that wrote the value when there is one.
 /// </summary>
 internal static class PodRules
 {
@@ -137,14 +137,23 @@ internal static class PodRules
         }
     }
 
-    /// <summary>A variable the sidecar sets itself (e.g. OAUTH2_PROXY_CLIENT_ID) cannot be set again.</summary>
+    /// <summary>
+    /// A variable the sidecar sets itself (e.g. OAUTH2_PROXY_CLIENT_ID) cannot be set again; nor can a
+    /// key in <c>Calls</c> name a variable the app already gets (another key's, or SidecarGen's own).
+    /// </summary>
     private static void Env(ValidationContext context, WrittenValues written)
     {
         var container = written.Container;
         foreach (var duplicate in container.Env.GroupBy(e => e.Name).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            var item = Enumerable.Range(0, written.Env.Count).FirstOrDefault(i => written.Env[i].StartsWith(duplicate + "=", System.StringComparison.Ordinal));
-            context.Report(RuleIds.CannotRender, written.Ordinal, nameof(SidecarAttribute.Env), $"'{duplicate}' is set by the sidecar itself", item);
+            // The last literal that sets it: of two keys in Calls, the second is the one to change.
+            var item = Enumerable.Range(0, written.Env.Count).LastOrDefault(i => written.Env[i].StartsWith(duplicate + "=", System.StringComparison.Ordinal));
+            context.Report(
+                RuleIds.CannotRender,
+                written.Ordinal,
+                written.EnvProperty,
+                written.EnvProperty == nameof(SidecarServiceAttribute.Calls) ? $"The key in {written.EnvProperty} sets '{duplicate}', which the app already gets" : $"'{duplicate}' is set by the sidecar itself",
+                item);
         }
     }
 
@@ -155,8 +164,9 @@ internal static class PodRules
         private readonly List<PathProperty> paths;
         private readonly EquatableArray<int> portItems;
 
-        private WrittenValues(ContainerSpec container, int ordinal, List<PortProperty> ports, EquatableArray<int> portItems, List<PathProperty> paths, EquatableArray<string> env)
+        private WrittenValues(ContainerSpec container, int ordinal, List<PortProperty> ports, EquatableArray<int> portItems, List<PathProperty> paths, EquatableArray<string> env, string envProperty)
         {
+            EnvProperty = envProperty;
             Container = container;
             Ordinal = ordinal;
             this.ports = ports;
@@ -169,7 +179,11 @@ internal static class PodRules
 
         public int Ordinal { get; }
 
+        /// <summary>The variables the attribute wrote, each <c>NAME=…</c>, in the order of <see cref="EnvProperty"/>'s items.</summary>
         public EquatableArray<string> Env { get; }
+
+        /// <summary>The property that wrote them: a sidecar's <c>Env</c>, the service's <c>Calls</c> (its keys).</summary>
+        public string EnvProperty { get; }
 
         public static WrittenValues Of(ContainerSpec app, ServiceDeclaration service) => new(
             app,
@@ -177,7 +191,8 @@ internal static class PodRules
             service.ServiceWritten.Contains(nameof(SidecarServiceAttribute.Port)) ? new List<PortProperty> { new(nameof(SidecarServiceAttribute.Port), service.Options.Port) } : new List<PortProperty>(),
             EquatableArray<int>.Empty,
             new List<PathProperty>(),
-            EquatableArray<string>.Empty);
+            service.Options.Calls.Select(call => call.Key is { } key ? ServiceDiscovery.KeyVariable(key) + "=" + call.Service : string.Empty).ToEquatableArray(),
+            nameof(SidecarServiceAttribute.Calls));
 
         public static WrittenValues Of(ContainerSpec container, SidecarDeclaration sidecar)
         {
@@ -188,7 +203,8 @@ internal static class PodRules
                 kind.Ports(sidecar.Options).Where(p => sidecar.IsWritten(p.Property)).ToList(),
                 sidecar.Options.Common.Ports,
                 kind.Paths(sidecar.Options).Where(p => sidecar.IsWritten(p.Property)).ToList(),
-                sidecar.Options.Common.Env);
+                sidecar.Options.Common.Env,
+                nameof(SidecarAttribute.Env));
         }
 
         /// <summary>The literal that wrote <paramref name="port"/>: an item of <c>Ports</c>, else a single-port property.</summary>

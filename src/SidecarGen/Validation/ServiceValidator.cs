@@ -19,6 +19,7 @@ internal static class ServiceValidator
         }
 
         NameRules.Check(context);
+        CallRules.Check(context);
         ResourceRules.Check(context);
         ConcernRules.Check(context);
         PlatformRules.Check(context);

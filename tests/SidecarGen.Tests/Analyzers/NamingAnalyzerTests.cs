@@ -54,4 +54,16 @@ public sealed class NamingAnalyzerTests
         [AuthProxySidecar(IssuerUrl = "https://login.example.com", SecretName = "order.auth")]
         public partial class Program { }
         """);
+
+    [Fact]
+    public Task SCG0007_a_call_s_key_and_names_must_be_usable() => Verify<NamingAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("webapp",
+            Calls = new[] { "IdentityUrl=identity-api", "Catalog:Url=catalog-api", "Ordering.Api:Base_Url=ordering-api",
+                {|SCG0007:"Basket Url=basket-api"|}, {|SCG0007:"=webhooks-api"|}, {|SCG0007:"Identity::Url=x-api"|}, {|SCG0007:"1Url=y-api"|},
+                {|SCG0007:"StockUrl=Stock"|}, {|SCG0007:"Again=catalog-api"|}, {|SCG0007:"Self=webapp"|} },
+            ExternalServices = new[] { "identity-api=https://identity.example.com", {|SCG0007:"Identity=https://identity.example.com"|},
+                {|SCG0007:"identity-api=http://other.example.com"|}, {|SCG0007:"webapp=http://webapp.example.com"|} })]
+        public partial class Program { }
+        """);
 }

@@ -95,4 +95,12 @@ public sealed class PlatformAnalyzerTests
         [LoggingSidecar({|SCG0016:LogPath = "/var/log/*"|})]
         public partial class Program { }
         """);
+
+    [Fact]
+    public Task SCG0016_a_key_in_calls_may_not_name_a_variable_the_app_already_gets() => Verify<PlatformAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("webapp", Calls = new[] { "Identity:Url=identity-api", {|SCG0016:"Identity:Url=catalog-api"|}, {|SCG0016:"OTEL_EXPORTER_OTLP_ENDPOINT=ordering-api"|}, "Basket:Url=basket-api" })]
+        [MetricsSidecar]
+        public partial class Program { }
+        """);
 }

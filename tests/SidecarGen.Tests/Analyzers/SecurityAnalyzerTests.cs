@@ -87,4 +87,12 @@ public sealed class SecurityAnalyzerTests
         public partial class Program { }
         """,
         "dotnet_diagnostic.SCG0005.severity = none\ndotnet_diagnostic.SCG0012.severity = error\n");
+
+    [Fact]
+    public Task SCG0013_an_external_service_needs_an_absolute_http_url() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [SidecarService("webapp", Calls = new[] { "IdentityUrl=identity-api" },
+            ExternalServices = new[] { "identity-api=https://identity.example.com:5243", {|SCG0013:"payments"|}, {|SCG0013:"fx=fx.example.com"|}, {|SCG0013:"mail=smtp://mail.example.com"|} })]
+        public partial class Program { }
+        """);
 }

@@ -108,6 +108,31 @@ public sealed class WriteSidecarManifestsTests : IDisposable
 
         Assert.Empty(harness.Files());
         Assert.Equal(string.Empty, File.ReadAllText(harness.StateFile));
+        var warning = Assert.Single(harness.BuildEngine.Messages, m => m.StartsWith("SCG0044: ", StringComparison.Ordinal));
+        Assert.Contains("removed the 1 manifest file(s) it had written to '" + harness.Output + "'", warning);
+        Assert.Contains("no [SidecarService] or sidecar attribute on its Program", warning);
+        Assert.Contains("ASP0027", warning);
+    }
+
+    [Fact]
+    public void Switching_every_output_off_says_why_the_manifests_went()
+    {
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
+
+        harness.Write(harness.Assembly("Generated"));
+
+        Assert.Empty(harness.Files());
+        Assert.Contains(harness.BuildEngine.Messages, m => m.StartsWith("SCG0044: ", StringComparison.Ordinal) && m.Contains("outputs are switched off", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fewer_files_or_none_ever_written_warn_nothing()
+    {
+        harness.Write(harness.Assembly(status: null));
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n"), ("kubernetes/service.yaml", "y\n")));
+        harness.Write(harness.Assembly("Generated", ("kubernetes/deployment.yaml", "x\n")));
+
+        Assert.DoesNotContain(harness.BuildEngine.Messages, m => m.StartsWith("SCG0044", StringComparison.Ordinal));
     }
 
     [Theory]

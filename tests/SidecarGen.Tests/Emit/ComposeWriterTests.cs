@@ -35,7 +35,7 @@ public sealed class ComposeWriterTests
         var holder = Service("shop-pod");
         var port = Assert.Single(holder["ports"]!.AsArray())!;
         Assert.Equal(8443, (long)port["target"]!);
-        Assert.Equal("8080", (string?)port["published"]);
+        Assert.Equal("${SHOP_HOST_PORT:-8080}", (string?)port["published"]);
         Assert.Equal(ProbeTools.Image, (string?)holder["image"]);
         Assert.Matches(@"^busybox:\d+\.\d+\.\d+-musl$", ProbeTools.Image);
         Assert.Equal("10001:10001", (string?)holder["user"]);

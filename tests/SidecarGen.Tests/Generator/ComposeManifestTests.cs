@@ -44,7 +44,7 @@ public sealed class ComposeManifestTests
     {
         var port = Assert.Single(Service("order-service-pod")["ports"]!.AsArray())!;
         Assert.Equal(4180, (long)port["target"]!);
-        Assert.Equal("8080", (string?)port["published"]);
+        Assert.Equal("${ORDER_SERVICE_HOST_PORT:-8080}", (string?)port["published"]);
     }
 
     [Fact]

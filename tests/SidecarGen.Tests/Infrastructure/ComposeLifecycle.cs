@@ -79,7 +79,11 @@ internal static class ComposeLifecycle
         }
 
         // Every interpolation reads a variable without requiring it; the check sees only whether each is set.
-        var interpolations = System.Text.RegularExpressions.Regex.Matches(composeYaml.Replace("$$", string.Empty, StringComparison.Ordinal), @"\$\{[^}]*\}").Select(match => match.Value).ToList();
+        // The host port is the one variable with a default of its own, and the one the check leaves alone.
+        var hostPort = "${" + SidecarGen.Pod.ComposeNames.HostPortVariable(service) + ":-";
+        Assert.StartsWith(hostPort, (string?)services[holder]!["ports"]![0]!["published"]);
+        var interpolations = System.Text.RegularExpressions.Regex.Matches(composeYaml.Replace("$$", string.Empty, StringComparison.Ordinal), @"\$\{[^}]*\}")
+            .Select(match => match.Value).Where(value => !value.StartsWith(hostPort, StringComparison.Ordinal)).ToList();
         Assert.All(interpolations, value => Assert.Matches(@"^\$\{[A-Z0-9_]+:(-|\+set)\}$", value));
         var read = interpolations.Where(value => value.EndsWith(":-}", StringComparison.Ordinal)).Select(value => value[2..^3]).Distinct().Order().ToList();
         if (services[check] is { } variables)

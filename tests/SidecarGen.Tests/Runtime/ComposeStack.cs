@@ -212,7 +212,7 @@ internal sealed class ComposeFile
                 : Enumerable.Empty<string>();
             foreach (var key in aliases.Prepend(name))
             {
-                ports.Add(key, int.Parse(((YamlScalarNode)port["published"]).Value!));
+                ports.Add(key, HostPort(port));
             }
         }
 
@@ -224,6 +224,13 @@ internal sealed class ComposeFile
     {
         var (name, service) = Services.Single(entry => entry.Value.Children.ContainsKey("ports"));
         var port = (YamlMappingNode)((YamlSequenceNode)service["ports"]).Children.Single();
-        return (name, int.Parse(((YamlScalarNode)port["published"]).Value!));
+        return (name, HostPort(port));
+    }
+
+    /// <summary>The host port Compose publishes when the file's <c>${&lt;SERVICE&gt;_HOST_PORT:-port}</c> is not set (the tests never set it).</summary>
+    private static int HostPort(YamlMappingNode port)
+    {
+        var published = ((YamlScalarNode)port["published"]).Value!;
+        return int.Parse(published.StartsWith("${", StringComparison.Ordinal) ? published[(published.IndexOf(":-", StringComparison.Ordinal) + 2)..^1] : published);
     }
 }

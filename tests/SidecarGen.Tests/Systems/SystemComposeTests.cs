@@ -84,7 +84,7 @@ public sealed class SystemComposeTests
 
         var published = services.SelectMany(s => s.Value!["ports"]?.AsArray().Select(p => (string)p!["published"]!) ?? Enumerable.Empty<string>()).ToList();
 
-        Assert.Equal(new[] { "8080", "8081", "8082" }, published);
+        Assert.Equal(new[] { "${STOREFRONT_HOST_PORT:-8080}", "${ORDERS_HOST_PORT:-8081}", "${LEDGER_HOST_PORT:-8082}" }, published);
     }
 
     [Fact]

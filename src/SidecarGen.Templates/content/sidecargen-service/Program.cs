@@ -17,4 +17,4 @@ app.Run();
 /// </summary>
 [SidecarService]
 [LoggingSidecar(LogPath = "/var/log/app")]
-public partial class Program;
+partial class Program;

@@ -97,14 +97,15 @@ public sealed class ServiceCallAnalyzer : AppCodeAnalyzer
     };
 
     /// <summary>
-    /// The service itself, a name in <c>Calls</c> or one a sidecar calls for the app; else a name the
+    /// The service itself, a name in <c>Calls</c> or <c>ExternalServices</c> or one a sidecar calls for the app; else a name the
     /// planned Pod gives the app an address for (a mesh upstream's <c>name=host:port</c>). Unknown
     /// while an error stands: then nothing is reported.
     /// </summary>
     private static bool IsDeclared(string callee, AppService service)
     {
         if (string.Equals(callee, service.Name, StringComparison.OrdinalIgnoreCase)
-            || service.Options.Calls.Any(call => string.Equals(call, callee, StringComparison.OrdinalIgnoreCase))
+            || service.Options.Calls.Any(call => string.Equals(call.Service, callee, StringComparison.OrdinalIgnoreCase))
+            || service.Options.ExternalServices.Any(external => string.Equals(external.Service, callee, StringComparison.OrdinalIgnoreCase))
             || service.Declaration.Sidecars.Any(sidecar => SidecarKinds.Of(sidecar).CalledServices(sidecar.Options).Any(called => string.Equals(called.Service, callee, StringComparison.OrdinalIgnoreCase))))
         {
             return true;

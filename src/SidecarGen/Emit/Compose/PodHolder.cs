@@ -33,7 +33,7 @@ internal static class PodHolder
         + "/bin/busybox cp /bin/busybox " + ProbeTools.Folder + "/.busybox && /bin/busybox mv -f " + ProbeTools.Folder + "/.busybox " + ProbeTools.Busybox + " || exit 1; "
         + "while :; do /bin/busybox sleep 3600 & wait; done";
 
-    // publishedPort: the host port of the entry; the app's port alone, the system's choice in a system (no two alike).
+    // publishedPort: the default host port of the entry, which <service>_HOST_PORT overrides; the app's port alone, the system's choice in a system (no two alike).
     public static void Write(YamlWriter yaml, ServicePlan plan, IReadOnlyList<VolumeSpec> volumes, int publishedPort, bool waitForVariables)
     {
         yaml.BeginMap(ComposeNames.Holder(plan.Name))
@@ -60,7 +60,7 @@ internal static class PodHolder
             .BeginMap()
             .Pair("name", plan.Entry.PortName)
             .Pair("target", plan.Entry.Port)
-            .Pair("published", publishedPort.ToString(CultureInfo.InvariantCulture))
+            .Pair("published", ComposeText.VariableOr(ComposeNames.HostPortVariable(plan.Name), publishedPort.ToString(CultureInfo.InvariantCulture)))
             .Pair("protocol", "tcp")
             .EndMap()
             .EndSequence()

@@ -100,4 +100,17 @@ public sealed class ServiceCallAnalyzerTests
         _ = new System.Uri("http://pricing");
         public partial class Program { }
         """);
+
+    [Fact]
+    public Task Silent_for_a_call_under_a_key_of_the_app_and_for_a_service_outside_the_system() => Verify<ServiceCallAnalyzer>.WebApp(
+        """
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
+        _ = new System.Uri("http://catalog-api/items");                 // in Calls, under the app's key
+        _ = builder.Configuration["services:identity-api:http:0"];       // in ExternalServices
+        _ = new System.Uri("https+http://identity-api");
+        _ = new System.Uri({|SCG0030:"http://basket-api"|});              // neither
+
+        [SidecarGen.SidecarService("webapp", Calls = new[] { "CatalogUrl=catalog-api", "IdentityUrl=identity-api" }, ExternalServices = new[] { "identity-api=https://identity.example.com" })]
+        public partial class Program { }
+        """);
 }
