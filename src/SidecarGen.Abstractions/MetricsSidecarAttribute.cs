@@ -10,7 +10,9 @@ namespace SidecarGen;
 /// <remarks>
 /// The app gets <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and
 /// <c>OTEL_SERVICE_NAME</c>, so the OpenTelemetry SDK finds the collector without code. The Pod is
-/// annotated for Prometheus scraping (<c>prometheus.io/scrape</c>, <c>port</c>, <c>path</c>).
+/// annotated for Prometheus scraping (<c>prometheus.io/scrape</c>, <c>port</c>, <c>path</c>). That
+/// endpoint also serves the app's OTLP log and trace exporters: the collector writes those records to
+/// its own log (container output), so no signal the app sends is dropped.
 /// </remarks>
 /// <example>
 /// <code>

@@ -10,6 +10,11 @@ internal static class CollectorConfig
     /// <summary>
     /// OTLP in on localhost only (the app is in the same network namespace), a memory limiter and a
     /// batch processor, Prometheus out; the collector's own telemetry stays off so it opens no other port.
+    /// The app's logs and traces are received too, and written to the collector's own log (the
+    /// <c>debug</c> exporter, <c>detailed</c>): the app is given <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, which
+    /// every OTLP exporter it registers reads (opentelemetry-dotnet core-1.18.0, <c>OtlpExporterOptions</c>:
+    /// <c>AddOtlpExporter</c> reads no per-signal variable), so a collector without those pipelines would
+    /// refuse them and the app would lose them without a word.
     /// </summary>
     public static string Render(int otlpPort, int scrapePort, int healthPort)
     {
@@ -24,17 +29,27 @@ internal static class CollectorConfig
         yaml.BeginMap("exporters").BeginMap("prometheus")
             .Pair("endpoint", "0.0.0.0:" + ConfigText.Number(scrapePort))
             .BeginMap("resource_to_telemetry_conversion").Pair("enabled", true).EndMap()
-            .EndMap().EndMap();
+            .EndMap()
+            .BeginMap("debug").Pair("verbosity", "detailed").EndMap()
+            .EndMap();
         yaml.BeginMap("extensions").BeginMap("health_check").Pair("endpoint", "0.0.0.0:" + ConfigText.Number(healthPort)).EndMap().EndMap();
         yaml.BeginMap("service")
             .BeginSequence("extensions", flow: true).String("health_check").EndSequence()
-            .BeginMap("pipelines").BeginMap("metrics")
-            .BeginSequence("receivers", flow: true).String("otlp").EndSequence()
-            .BeginSequence("processors", flow: true).String("memory_limiter").String("batch").EndSequence()
-            .BeginSequence("exporters", flow: true).String("prometheus").EndSequence()
-            .EndMap().EndMap()
+            .BeginMap("pipelines");
+        Pipeline(yaml, "metrics", "prometheus");
+        Pipeline(yaml, "traces", "debug");
+        Pipeline(yaml, "logs", "debug");
+        yaml.EndMap()
             .BeginMap("telemetry").BeginMap("metrics").Pair("level", "none").EndMap().EndMap()
             .EndMap();
         return yaml.EndMap().Finish();
     }
+
+    /// <summary>A pipeline of one signal: from the app's OTLP, through the memory limiter and the batch, to <paramref name="exporter"/>.</summary>
+    private static void Pipeline(YamlWriter yaml, string signal, string exporter) =>
+        yaml.BeginMap(signal)
+            .BeginSequence("receivers", flow: true).String("otlp").EndSequence()
+            .BeginSequence("processors", flow: true).String("memory_limiter").String("batch").EndSequence()
+            .BeginSequence("exporters", flow: true).String(exporter).EndSequence()
+            .EndMap();
 }
