@@ -70,6 +70,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoMetricsExporter = AppCodeEnd(RuleIds.NoMetricsExporter, "The metrics sidecar's collector receives nothing from the app");
     public static readonly DiagnosticDescriptor UnshippedLogFile = Warning(RuleIds.UnshippedLogFile, "A log file is not shipped or not bounded", "{0}");
     public static readonly DiagnosticDescriptor ConfigNotReloaded = Warning(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files", "{0}");
+    public static readonly DiagnosticDescriptor InteractiveLoginBehindProxy = AppCodeEnd(RuleIds.InteractiveLoginBehindProxy, "The app runs its own interactive login behind an auth proxy sidecar");
+    public static readonly DiagnosticDescriptor NoLogFile = AppCodeEnd(RuleIds.NoLogFile, "The logging sidecar ships nothing: the app writes no log file");
 
     // SCG0034 when the app loads nothing the watcher writes: known only at the compilation's end, so a descriptor of its own (not in All: For(id) is the one above).
     public static readonly DiagnosticDescriptor ConfigNotLoaded = AppCodeEnd(RuleIds.ConfigNotReloaded, "The app does not load the config watcher's files");
@@ -86,6 +88,7 @@ internal static class DiagnosticDescriptors
         MeshVersionUnsupported, AcmeIssuerForClusterNames,
         ProbePathNotMapped, ListensElsewhere, UndeclaredCall,
         PlainHttpBehindProxy, NoMetricsExporter, UnshippedLogFile, ConfigNotReloaded,
+        InteractiveLoginBehindProxy, NoLogFile,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

@@ -45,4 +45,6 @@ internal static class RuleIds
     public const string NoMetricsExporter = "SCG0032";
     public const string UnshippedLogFile = "SCG0033";
     public const string ConfigNotReloaded = "SCG0034";
+    public const string InteractiveLoginBehindProxy = "SCG0035";
+    public const string NoLogFile = "SCG0043";
 }
