@@ -61,4 +61,28 @@ public sealed class CollectorConfigTests
         Assert.Contains("OTEL_EXPORTER_OTLP_ENDPOINT", app);
         Assert.DoesNotContain(app, name => name.StartsWith("OTEL_EXPORTER_OTLP_", StringComparison.Ordinal) && name.EndsWith("_ENDPOINT", StringComparison.Ordinal) && name != "OTEL_EXPORTER_OTLP_ENDPOINT");
     }
+
+    /// <summary>
+    /// ForwardEndpoint sends the app's traces and logs on over OTLP/gRPC (otelcol-contrib 0.114.0's otlp exporter:
+    /// endpoint is gRPC's host:port; tls.insecure for plain text), instead of into the collector's log.
+    /// </summary>
+    [Theory]
+    [InlineData("http://tempo.monitoring:4317", "tempo.monitoring:4317", true)]
+    [InlineData("https://otlp.example.com", "otlp.example.com:443", false)]
+    public void Logs_and_traces_are_forwarded_to_the_endpoint_the_user_names(string forward, string endpoint, bool plain)
+    {
+        var output = GeneratorHarness.Run(SidecarDeclarations.Service($"MetricsSidecar(ForwardEndpoint = \"{forward}\")"));
+        var config = YamlJson.Parse(output["compose/config/payment-service-metrics/collector.yaml"]);
+
+        Assert.Equal(new[] { "prometheus", "otlp" }, config["exporters"]!.AsObject().Select(e => e.Key));
+        var otlp = config["exporters"]!["otlp"]!;
+        Assert.Equal(endpoint, (string?)otlp["endpoint"]);
+        Assert.Equal(plain, (bool?)otlp["tls"]?["insecure"] ?? false);
+        foreach (var signal in new[] { "logs", "traces" })
+        {
+            Assert.Equal(new[] { "otlp" }, config["service"]!["pipelines"]![signal]!["exporters"]!.AsArray().Select(e => (string?)e));
+        }
+
+        Assert.Equal(new[] { "prometheus" }, config["service"]!["pipelines"]!["metrics"]!["exporters"]!.AsArray().Select(e => (string?)e));
+    }
 }
