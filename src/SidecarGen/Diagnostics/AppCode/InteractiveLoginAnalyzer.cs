@@ -42,8 +42,6 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
             (symbols.Type(WellKnownTypes.OpenIdConnectExtensions), "AddOpenIdConnect"),
             (symbols.Type(WellKnownTypes.WsFederationExtensions), "AddWsFederation"),
             (symbols.Type(WellKnownTypes.OAuthExtensions), "AddOAuth"),
-            (symbols.Type(WellKnownTypes.IdentityWebAppExtensions), "AddMicrosoftIdentityWebApp"),
-            (symbols.Type(WellKnownTypes.IdentityWebAppServiceExtensions), "AddMicrosoftIdentityWebAppAuthentication"),
         };
         var cookies = symbols.Type(WellKnownTypes.CookieExtensions);
         var authentication = symbols.Type(WellKnownTypes.AuthenticationServiceCollectionExtensions);
@@ -57,6 +55,12 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
                 var invocation = (IInvocationOperation)context.Operation;
                 if (DevelopmentOnly.Contains(invocation, symbols))
                 {
+                    return;
+                }
+
+                if (IsIdentityWebLogin(invocation.TargetMethod))
+                {
+                    logins.Enqueue(invocation);
                     return;
                 }
 
@@ -104,6 +108,14 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
             login.Syntax.GetLocation(),
             sidecar,
             $"{what}, behind the '{proxy.Name}' sidecar that already logs every visitor in: users log in twice, and no page of the app stays anonymous; keep one login: remove the app's, reading the user from the proxy's headers or a bearer token, or remove [AuthProxySidecar]"));
+
+    /// <summary>
+    /// Microsoft.Identity.Web's <c>AddMicrosoftIdentityWebApp</c> (on the authentication builder) or
+    /// <c>AddMicrosoftIdentityWebAppAuthentication</c> (on the services), whichever of its classes declares them.
+    /// </summary>
+    private static bool IsIdentityWebLogin(IMethodSymbol method) =>
+        method.Name is "AddMicrosoftIdentityWebApp" or "AddMicrosoftIdentityWebAppAuthentication"
+        && method.ContainingAssembly?.Name == WellKnownTypes.IdentityWebAssembly;
 
     /// <summary>The scheme an <c>AddCookie</c> call registers: its constant <c>authenticationScheme</c>, "Cookies" for an overload without one; null when not constant.</summary>
     private static string? CookieScheme(IInvocationOperation invocation) =>

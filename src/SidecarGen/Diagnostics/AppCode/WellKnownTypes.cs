@@ -59,8 +59,8 @@ internal static class WellKnownTypes
     public const string OpenIdConnectExtensions = "Microsoft.Extensions.DependencyInjection.OpenIdConnectExtensions";
     public const string WsFederationExtensions = "Microsoft.Extensions.DependencyInjection.WsFederationExtensions";
     public const string OAuthExtensions = "Microsoft.Extensions.DependencyInjection.OAuthExtensions";
-    public const string IdentityWebAppExtensions = "Microsoft.Identity.Web.MicrosoftIdentityWebAppAuthenticationBuilderExtensions";
-    public const string IdentityWebAppServiceExtensions = "Microsoft.Identity.Web.AppServiceCollectionExtensions";
+    // Microsoft.Identity.Web's web-app logins (OpenID Connect underneath), known by their assembly and names.
+    public const string IdentityWebAssembly = "Microsoft.Identity.Web";
 
     // What may write the app's log files (SCG0043): its logger providers, Serilog's sinks, and System.IO's file writers.
     public const string LoggerProvider = "Microsoft.Extensions.Logging.ILoggerProvider";

@@ -41,6 +41,9 @@ public sealed class InteractiveLoginAnalyzerTests
         [Expected().WithMessage("AddOpenIdConnect runs the app's own interactive login, behind the 'auth-proxy' sidecar that already logs every visitor in: users log in twice, and no page of the app stays anonymous; keep one login: remove the app's, reading the user from the proxy's headers or a bearer token, or remove [AuthProxySidecar]")]);
 
     [Fact]
+    public Task Fires_at_microsoft_identity_webs_web_app_logins() => new IdentityWebTest().RunAsync();
+
+    [Fact]
     public Task Fires_at_a_cookie_scheme_named_as_the_default_scheme() => Verify<InteractiveLoginAnalyzer>.WebApp(
         ["""
         using Microsoft.Extensions.DependencyInjection;
@@ -144,6 +147,54 @@ public sealed class InteractiveLoginAnalyzerTests
         """],
         []);
 
-    private static DiagnosticResult Expected() =>
-        new DiagnosticResult(DiagnosticDescriptors.InteractiveLoginBehindProxy.Id, DiagnosticDescriptors.InteractiveLoginBehindProxy.DefaultSeverity).WithLocation(0).WithLocation(1);
+    private static DiagnosticResult Expected(int login = 0) =>
+        new DiagnosticResult(DiagnosticDescriptors.InteractiveLoginBehindProxy.Id, DiagnosticDescriptors.InteractiveLoginBehindProxy.DefaultSeverity).WithLocation(login).WithLocation(1);
+
+    /// <summary>
+    /// Microsoft.Identity.Web's two web-app logins, called on an assembly of that name. A stand-in with the two
+    /// methods' shapes (Microsoft.Identity.Web 4.x): the real package's dependency graph does not restore reliably
+    /// in the harness here.
+    /// </summary>
+    private sealed class IdentityWebTest : Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<InteractiveLoginAnalyzer, DefaultVerifier>
+    {
+        public IdentityWebTest()
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            TestState.Sources.Add("""
+                using Microsoft.Identity.Web;
+                var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
+                {|#0:builder.Services.AddMicrosoftIdentityWebAppAuthentication(builder.Configuration)|};
+                {|#2:new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(builder.Services).AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"))|};
+                builder.Build().Run();
+                """ + BehindProxy);
+            TestState.AdditionalReferences.Add(typeof(SidecarServiceAttribute).Assembly);
+            TestState.AdditionalReferences.AddRange(AspNetCore());
+            TestState.AdditionalProjectReferences.Add("Microsoft.Identity.Web");
+            var library = new ProjectState("Microsoft.Identity.Web", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/IdentityWeb/Test", "cs");
+            library.Sources.Add("""
+                using Microsoft.AspNetCore.Authentication;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.DependencyInjection;
+                namespace Microsoft.Identity.Web;
+                public static class AppServiceCollectionExtensions
+                {
+                    public static AuthenticationBuilder AddMicrosoftIdentityWebAppAuthentication(this IServiceCollection services, IConfiguration configuration, string configSectionName = "AzureAd") => new(services);
+                }
+
+                public static class MicrosoftIdentityWebAppAuthenticationBuilderExtensions
+                {
+                    public static AuthenticationBuilder AddMicrosoftIdentityWebApp(this AuthenticationBuilder builder, IConfigurationSection configurationSection) => builder;
+                }
+                """);
+            library.AdditionalReferences.AddRange(AspNetCore());
+            TestState.AdditionalProjects.Add("Microsoft.Identity.Web", library);
+            ExpectedDiagnostics.Add(Expected());
+            ExpectedDiagnostics.Add(Expected(2));
+        }
+
+        private static System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.MetadataReference> AspNetCore() =>
+            new ReferenceAssemblies("net8.0", new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"), System.IO.Path.Combine("ref", "net8.0"))
+                .ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+    }
 }
