@@ -70,6 +70,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoMetricsExporter = AppCodeEnd(RuleIds.NoMetricsExporter, "The metrics sidecar's collector receives nothing from the app");
     public static readonly DiagnosticDescriptor UnshippedLogFile = Warning(RuleIds.UnshippedLogFile, "A log file is not shipped or not bounded", "{0}");
     public static readonly DiagnosticDescriptor ConfigNotReloaded = Warning(RuleIds.ConfigNotReloaded, "The app does not reload the config watcher's files", "{0}");
+    public static readonly DiagnosticDescriptor InteractiveLoginBehindProxy = AppCodeEnd(RuleIds.InteractiveLoginBehindProxy, "The app runs its own interactive login behind an auth proxy sidecar");
+    public static readonly DiagnosticDescriptor NoLogFile = AppCodeEnd(RuleIds.NoLogFile, "The logging sidecar ships nothing: the app writes no log file");
 
     // The app's protocol (Protocol): what Kestrel is set to speak (Diagnostics/AppCode), and a traffic sidecar that cannot carry it.
     public static readonly DiagnosticDescriptor ProtocolMismatch = AppCodeEnd(RuleIds.ProtocolMismatch, "Kestrel speaks another protocol than the service's Protocol");
@@ -90,7 +92,7 @@ internal static class DiagnosticDescriptors
         MeshVersionUnsupported, AcmeIssuerForClusterNames,
         ProbePathNotMapped, ListensElsewhere, UndeclaredCall,
         PlainHttpBehindProxy, NoMetricsExporter, UnshippedLogFile, ConfigNotReloaded,
-        ProtocolMismatch, HopCannotSpeakProtocol,
+        ProtocolMismatch, HopCannotSpeakProtocol, InteractiveLoginBehindProxy, NoLogFile,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);

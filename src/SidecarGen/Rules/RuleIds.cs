@@ -45,6 +45,8 @@ internal static class RuleIds
     public const string NoMetricsExporter = "SCG0032";
     public const string UnshippedLogFile = "SCG0033";
     public const string ConfigNotReloaded = "SCG0034";
+    public const string InteractiveLoginBehindProxy = "SCG0035";
     public const string ProtocolMismatch = "SCG0039";
     public const string HopCannotSpeakProtocol = "SCG0042";
+    public const string NoLogFile = "SCG0043";
 }

@@ -69,6 +69,15 @@ public sealed class SecurityAnalyzerTests
         """);
 
     [Fact]
+    public Task SCG0013_the_metrics_forward_endpoint_is_an_http_url_without_a_path() => Verify<SecurityAnalyzer>.Analyzer("""
+        using SidecarGen;
+        [MetricsSidecar({|SCG0013:ForwardEndpoint = "tempo:4317"|})]
+        [MetricsSidecar(Name = "traces", ScrapePort = 9464, OtlpPort = 4320, {|SCG0013:ForwardEndpoint = "http://tempo:4317/v1/traces"|})]
+        [MetricsSidecar(Name = "clean", ScrapePort = 9465, OtlpPort = 4321, ForwardEndpoint = "https://otlp.example.com:443/")]
+        public partial class Program { }
+        """);
+
+    [Fact]
     public Task Endpoint_paths_the_outputs_carry_are_clean() => Verify<SecurityAnalyzer>.Analyzer("""
         using SidecarGen;
         [LoggingSidecar(Output = LogOutput.Splunk, Endpoint = "https://splunk.example.com/")]

@@ -73,6 +73,21 @@ internal sealed class AppService
         return Cache.GetValue(compilation, _ => new StrongBox<AppService?>(service)).Value;
     }
 
+    /// <summary>The first declared sidecar whose options are <typeparamref name="TOptions"/> (a kind), or null.</summary>
+    public SidecarDeclaration? Sidecar<TOptions>()
+        where TOptions : SidecarOptions
+    {
+        foreach (var sidecar in Declaration.Sidecars)
+        {
+            if (sidecar.Options is TOptions)
+            {
+                return sidecar;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Where <c>[SidecarService]</c> sets <paramref name="property"/>: the argument, else the attribute, else the class.</summary>
     public Location ServiceArgument(string property, CancellationToken cancellationToken, int? item = null) =>
         FindingLocator.Locate(EntryPoint, Declaration.ServiceOrdinal, property, item, cancellationToken);

@@ -35,7 +35,7 @@ internal static class ReferencedLibraries
         return false;
     }
 
-    private static bool IsFramework(string name) =>
+    public static bool IsFramework(string name) =>
         name.StartsWith("Microsoft.", System.StringComparison.Ordinal) || name.StartsWith("System.", System.StringComparison.Ordinal)
         || name is "System" or "mscorlib" or "netstandard";
 

@@ -54,6 +54,23 @@ internal static class WellKnownTypes
     // Serilog's file sink (SCG0033), Serilog.Sinks.File.
     public const string SerilogFileSinkExtensions = "Serilog.FileLoggerConfigurationExtensions";
 
+    // The app's own interactive login (SCG0035): the handlers that redirect a browser to log in, and the schemes' defaults.
+    public const string AuthenticationServiceCollectionExtensions = "Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions";
+    public const string CookieExtensions = "Microsoft.Extensions.DependencyInjection.CookieExtensions";
+    public const string OpenIdConnectExtensions = "Microsoft.Extensions.DependencyInjection.OpenIdConnectExtensions";
+    public const string WsFederationExtensions = "Microsoft.Extensions.DependencyInjection.WsFederationExtensions";
+    public const string OAuthExtensions = "Microsoft.Extensions.DependencyInjection.OAuthExtensions";
+    // Microsoft.Identity.Web's web-app logins (OpenID Connect underneath), known by their assembly and names.
+    public const string IdentityWebAssembly = "Microsoft.Identity.Web";
+
+    // What may write the app's log files (SCG0043): its logger providers, Serilog's sinks, and System.IO's file writers.
+    public const string LoggerProvider = "Microsoft.Extensions.Logging.ILoggerProvider";
+    public const string SerilogSink = "Serilog.Core.ILogEventSink";
+    public const string File = "System.IO.File";
+    public const string FileStream = "System.IO.FileStream";
+    public const string StreamWriter = "System.IO.StreamWriter";
+    public const string FileInfo = "System.IO.FileInfo";
+
     // Configuration files (SCG0034): the sources that read a file or folder, and the builder they add to.
     public const string ConfigurationBuilder = "Microsoft.Extensions.Configuration.IConfigurationBuilder";
     public const string JsonConfigurationExtensions = "Microsoft.Extensions.Configuration.JsonConfigurationExtensions";

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.Metrics;
 
@@ -29,6 +30,15 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
         new PortProperty(nameof(MetricsSidecarAttribute.OtlpPort), options.OtlpPort),
     };
 
+    protected override void Check(MetricsOptions options, AttributeFindings findings)
+    {
+        SidecarChecks.Url(findings, nameof(MetricsSidecarAttribute.ForwardEndpoint), options.ForwardEndpoint, options.ForwardUrl, required: false);
+        if (options.ForwardUrl is { } url && (url.AbsolutePath != "/" || url.Query.Length > 0 || url.Fragment.Length > 0))
+        {
+            findings.Report(RuleIds.InvalidUrl, nameof(MetricsSidecarAttribute.ForwardEndpoint), $"{nameof(MetricsSidecarAttribute.ForwardEndpoint)} '{options.ForwardEndpoint}' takes no path: the collector's OTLP/gRPC exporter sends to host:port");
+        }
+    }
+
     protected override SidecarSpec Plan(MetricsOptions options, SidecarContext context)
     {
         var name = options.Common.Name;
@@ -47,7 +57,7 @@ internal sealed class MetricsSidecar : SidecarKind<MetricsSidecarAttribute, Metr
 
         return new SidecarSpec(
             container,
-            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(CollectorConfig.FileName, CollectorConfig.Render(options.OtlpPort, options.ScrapePort, HealthPort))),
+            ConfigFiles: EquatableArray.Of(new ConfigFileSpec(CollectorConfig.FileName, CollectorConfig.Render(options.OtlpPort, options.ScrapePort, HealthPort, options.ForwardUrl))),
             AppEnv: EquatableArray.Of(
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + ConfigText.Number(options.OtlpPort)),
                 EnvVarSpec.Literal("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
