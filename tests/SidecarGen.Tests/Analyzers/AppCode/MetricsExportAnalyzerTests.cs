@@ -96,7 +96,12 @@ public sealed class MetricsExportAnalyzerTests
         []);
 
     [Fact]
-    public Task Silent_when_a_library_of_the_app_references_the_exporter() => new LibraryTest().RunAsync();
+    public async Task Silent_when_a_library_of_the_app_references_the_exporter()
+    {
+        var test = new LibraryTest();
+        await ReferencePackages.Resolve(test.ReferenceAssemblies);
+        await test.RunAsync();
+    }
 
     private static DiagnosticResult Expected(int sidecar) =>
         new DiagnosticResult(DiagnosticDescriptors.NoMetricsExporter.Id, DiagnosticDescriptors.NoMetricsExporter.DefaultSeverity).WithLocation(sidecar);

@@ -118,7 +118,12 @@ public sealed class NoLogFileAnalyzerTests
         []);
 
     [Fact]
-    public Task Silent_when_a_library_of_the_app_defines_a_logger_provider() => new LibraryTest().RunAsync();
+    public async Task Silent_when_a_library_of_the_app_defines_a_logger_provider()
+    {
+        var test = new LibraryTest();
+        await ReferencePackages.Resolve(test.ReferenceAssemblies);
+        await test.RunAsync();
+    }
 
     private static DiagnosticResult Expected() =>
         new DiagnosticResult(DiagnosticDescriptors.NoLogFile.Id, DiagnosticDescriptors.NoLogFile.DefaultSeverity).WithLocation(0);
