@@ -82,7 +82,8 @@ public sealed class PackageVersionTests : IDisposable
     {
         var clone = Path.Combine(root, name);
         Git(root, "init", "--quiet", clone);
-        Git(clone, ["fetch", "--quiet", .. fetchOptions, "file://" + PackedPackage.RepositoryRoot, Git(PackedPackage.RepositoryRoot, "rev-parse", "HEAD").Trim()]);
+        // --update-shallow: a shallow checkout (CI's, at depth 1) is a source git otherwise fetches nothing from.
+        Git(clone, ["fetch", "--quiet", "--update-shallow", .. fetchOptions, "file://" + PackedPackage.RepositoryRoot, Git(PackedPackage.RepositoryRoot, "rev-parse", "HEAD").Trim()]);
         Git(clone, "checkout", "--quiet", "FETCH_HEAD");
         return clone;
     }
