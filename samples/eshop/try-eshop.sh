@@ -29,7 +29,9 @@ replace_line() {
 pin() { replace_line "$eshop/Directory.Packages.props" "<PackageVersion Include=\"$1\" Version=\"[^\"]*\"" "    <PackageVersion Include=\"$1\" Version=\"$2\" />"; }
 
 say "1. eShop copied from $eshop_src to $eshop"
-rm -rf "$eshop" && mkdir -p "$eshop"
+# A fresh copy each run; the build output (artifacts/) of an earlier run in the same WORK is kept, so
+# only what changed is compiled again.
+mkdir -p "$eshop" && find "$eshop" -mindepth 1 -maxdepth 1 ! -name artifacts -exec rm -rf {} +
 tar -C "$eshop_src" --exclude=.git -cf - . | tar -C "$eshop" -xf -
 git -C "$eshop_src" log --oneline -1 2>/dev/null || true
 
@@ -83,11 +85,11 @@ else
   version=0.1.0-eshop.$(date -u +%Y%m%d%H%M%S)
   dotnet restore "$work/sidecargen/src/SidecarGen.Package/SidecarGen.Package.csproj" -v q
   dotnet pack "$work/sidecargen/src/SidecarGen.Package/SidecarGen.Package.csproj" --no-restore -c Release -o "$feed" -p:Version="$version" -v q
+  git -C "$sidecargen" log --oneline -1 > "$feed/commit.txt"
 fi
 nupkg=$(ls "$feed"/SidecarGen.*.nupkg | head -1)
 version=$(basename "$nupkg" .nupkg); version=${version#SidecarGen.}
-git -C "$sidecargen" log --oneline -1
-echo "package: $nupkg"
+echo "package: $nupkg, packed from: $(cat "$feed/commit.txt" 2>/dev/null || echo '?')"
 # The attribute properties this package has (SPEC 4b names; older packages lack them).
 docs=$(unzip -p "$nupkg" lib/netstandard2.0/SidecarGen.Abstractions.xml)
 has() { grep -q "P:SidecarGen\.$1\"" <<<"$docs"; }
@@ -102,6 +104,14 @@ say "4. SidecarGen added as the README says, plus what eShop's NuGet setup needs
 # the PackageVersion into Directory.Packages.props.
 dotnet nuget add source "$feed" -n sidecargen --configfile "$eshop/nuget.config" >/dev/null
 perl -0pi -e 's#(<packageSourceMapping>.*?<clear />)#$1\n    <packageSource key="sidecargen">\n      <package pattern="SidecarGen" />\n    </packageSource>#s' "$eshop/nuget.config"
+# eShop's ServiceDefaults map /health and /alive only in Development (MapDefaultEndpoints); the Pod runs
+# Production, where the probes would get 404. The user maps them in every environment, as the Aspire
+# template's comment there asks them to decide (ESHOP_DEVELOPMENT_ONLY_HEALTH=1 keeps eShop's code).
+if [[ -z ${ESHOP_DEVELOPMENT_ONLY_HEALTH:-} ]]; then
+  perl -0pi -e 's/(MapDefaultEndpoints\(this WebApplication app\)\s*\{.*?)if \(app\.Environment\.IsDevelopment\(\)\)/$1\/\/ in every environment: the Pod probes them/s or die "MapDefaultEndpoints: no IsDevelopment() found\n"' \
+    "$eshop/src/eShop.ServiceDefaults/Extensions.cs"
+  echo "eShop.ServiceDefaults/Extensions.cs: /health and /alive mapped in every environment"
+fi
 declare -A attributes=(
   [Catalog.API]="[SidecarService(\"catalog-api\", Image = \"eshop/catalog-api:5624ad5\", HealthPath = \"/health\"$liveness)]
 [MetricsSidecar]"
