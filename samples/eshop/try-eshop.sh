@@ -124,7 +124,7 @@ declare -A attributes=(
 [MetricsSidecar]"
 )
 for s in "${services[@]}"; do
-  dotnet add "$eshop/src/$s/$s.csproj" package SidecarGen --version "$version" | grep -E 'error|added to file' || true
+  dotnet add "$eshop/src/$s/$s.csproj" package SidecarGen --version "$version" --no-restore | grep -E 'error|added' || true
   sed -i 's#</Project>#  <ItemGroup><Using Include="SidecarGen" /></ItemGroup>\n</Project>#' "$eshop/src/$s/$s.csproj"
   printf '\n%s\npublic partial class Program;\n' "${attributes[$s]}" >> "$eshop/src/$s/Program.cs"
   echo "--- $s/Program.cs ends with:"; tail -n +$(( $(grep -n '^\[SidecarService' "$eshop/src/$s/Program.cs" | cut -d: -f1) )) "$eshop/src/$s/Program.cs"
@@ -177,3 +177,4 @@ for s in "${services[@]}"; do
   fi
 done
 say "$passed of ${#services[@]} services: liveness passes and readiness says 'not ready' with their dependencies down"
+[[ $passed == "${#services[@]}" ]]
