@@ -96,6 +96,17 @@ has() { grep -q "P:SidecarGen\.$1\"" <<<"$docs"; }
 liveness=; protocol=
 if has SidecarServiceAttribute.LivenessPath; then liveness=', LivenessPath = "/alive"'; else echo "this SidecarGen has no SidecarServiceAttribute.LivenessPath"; fi
 if has SidecarServiceAttribute.Protocol; then protocol=', Protocol = ServiceProtocol.Http2'; else echo "this SidecarGen has no SidecarServiceAttribute.Protocol"; fi
+# The identity server is built and deployed elsewhere (eShop's Identity.API): WebApp reads its address as
+# IdentityUrl, Basket.API and Ordering.API as Identity:Url.
+identity_url=https://identity.example.com
+webapp_identity='"identity-api"'; api_identity=
+if has SidecarServiceAttribute.ExternalServices; then
+  webapp_identity="\"IdentityUrl=identity-api\" }, ExternalServices = new[] { \"identity-api=$identity_url\""
+  api_identity=",
+    Calls = new[] { \"Identity:Url=identity-api\" }, ExternalServices = new[] { \"identity-api=$identity_url\" }"
+else
+  echo "this SidecarGen has no SidecarServiceAttribute.ExternalServices: Identity__Url comes from the operator's env"
+fi
 
 say "4. SidecarGen added as the README says, plus what eShop's NuGet setup needs"
 # eShop maps every package to nuget.org (<packageSourceMapping> with <clear/>): without a mapping for the
@@ -115,12 +126,12 @@ fi
 declare -A attributes=(
   [Catalog.API]="[SidecarService(\"catalog-api\", Image = \"eshop/catalog-api:5624ad5\", HealthPath = \"/health\"$liveness)]
 [MetricsSidecar]"
-  [Basket.API]="[SidecarService(\"basket-api\", Image = \"eshop/basket-api:5624ad5\", HealthPath = \"/health\"$liveness$protocol)]
+  [Basket.API]="[SidecarService(\"basket-api\", Image = \"eshop/basket-api:5624ad5\", HealthPath = \"/health\"$liveness$protocol$api_identity)]
 [MetricsSidecar]"
-  [Ordering.API]="[SidecarService(\"ordering-api\", Image = \"eshop/ordering-api:5624ad5\", HealthPath = \"/health\"$liveness)]
+  [Ordering.API]="[SidecarService(\"ordering-api\", Image = \"eshop/ordering-api:5624ad5\", HealthPath = \"/health\"$liveness$api_identity)]
 [MetricsSidecar]"
   [WebApp]="[SidecarService(\"webapp\", Image = \"eshop/webapp:5624ad5\", HealthPath = \"/health\"$liveness,
-    Calls = new[] { \"basket-api\", \"catalog-api\", \"ordering-api\", \"identity-api\" })]
+    Calls = new[] { \"basket-api\", \"catalog-api\", \"ordering-api\", $webapp_identity })]
 [MetricsSidecar]"
 )
 for s in "${services[@]}"; do
@@ -155,11 +166,11 @@ say "6. Each app started as its generated Deployment starts it, in Production, i
 # What eShop's AppHost (src/eShop.AppHost/Program.cs) gives each service beside what SidecarGen can know:
 # the addresses of its database, cache and broker. An operator gives these in a ConfigMap or Secret of
 # their own; here they name hosts that do not answer. WebApp's IdentityUrl is not among them: SidecarGen
-# should deliver it (issue 27, point 5).
+# delivers it (Calls "IdentityUrl=identity-api", issue 27 point 5), as it does Identity__Url where it can.
 declare -A operator_env=(
   [Catalog.API]="ConnectionStrings__catalogdb=Host=postgres;Database=catalogdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672"
-  [Basket.API]="ConnectionStrings__redis=redis:6379 ConnectionStrings__eventbus=amqp://eventbus:5672 Identity__Url=http://identity-api"
-  [Ordering.API]="ConnectionStrings__orderingdb=Host=postgres;Database=orderingdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672 Identity__Url=http://identity-api"
+  [Basket.API]="ConnectionStrings__redis=redis:6379 ConnectionStrings__eventbus=amqp://eventbus:5672${api_identity:- Identity__Url=$identity_url}"
+  [Ordering.API]="ConnectionStrings__orderingdb=Host=postgres;Database=orderingdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672${api_identity:- Identity__Url=$identity_url}"
   [WebApp]="ConnectionStrings__eventbus=amqp://eventbus:5672 CallBackUrl=http://webapp"
 )
 # A network namespace of its own (root only): nothing listens there, no name resolves, and port 8080
