@@ -99,11 +99,12 @@ if has SidecarServiceAttribute.Protocol; then protocol=', Protocol = ServiceProt
 # The identity server is built and deployed elsewhere (eShop's Identity.API): WebApp reads its address as
 # IdentityUrl, Basket.API and Ordering.API as Identity:Url.
 identity_url=https://identity.example.com
-webapp_identity='"identity-api"'; api_identity=
+webapp_identity='"identity-api"'; api_identity=; operator_identity=" Identity__Url=$identity_url"
 if has SidecarServiceAttribute.ExternalServices; then
   webapp_identity="\"IdentityUrl=identity-api\" }, ExternalServices = new[] { \"identity-api=$identity_url\""
   api_identity=",
     Calls = new[] { \"Identity:Url=identity-api\" }, ExternalServices = new[] { \"identity-api=$identity_url\" }"
+  operator_identity=
 else
   echo "this SidecarGen has no SidecarServiceAttribute.ExternalServices: Identity__Url comes from the operator's env"
 fi
@@ -169,8 +170,8 @@ say "6. Each app started as its generated Deployment starts it, in Production, i
 # delivers it (Calls "IdentityUrl=identity-api", issue 27 point 5), as it does Identity__Url where it can.
 declare -A operator_env=(
   [Catalog.API]="ConnectionStrings__catalogdb=Host=postgres;Database=catalogdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672"
-  [Basket.API]="ConnectionStrings__redis=redis:6379 ConnectionStrings__eventbus=amqp://eventbus:5672${api_identity:- Identity__Url=$identity_url}"
-  [Ordering.API]="ConnectionStrings__orderingdb=Host=postgres;Database=orderingdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672${api_identity:- Identity__Url=$identity_url}"
+  [Basket.API]="ConnectionStrings__redis=redis:6379 ConnectionStrings__eventbus=amqp://eventbus:5672$operator_identity"
+  [Ordering.API]="ConnectionStrings__orderingdb=Host=postgres;Database=orderingdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672$operator_identity"
   [WebApp]="ConnectionStrings__eventbus=amqp://eventbus:5672 CallBackUrl=http://webapp"
 )
 # A network namespace of its own (root only): nothing listens there, no name resolves, and port 8080
