@@ -152,12 +152,12 @@ for s in "${services[@]}"; do
     echo "build: succeeded"
   else
     echo "build: FAILED"
-    diagnostics "$log"
+    diagnostics "$log" || true
     # eShop builds with TreatWarningsAsErrors: a SidecarGen warning stops it. Go on with warnings as warnings.
     echo "rebuilt with -p:TreatWarningsAsErrors=false:"
     if dotnet build "$eshop/src/$s/$s.csproj" -c Release -v n -p:TreatWarningsAsErrors=false >"$log" 2>&1; then echo "build: succeeded"; else echo "build: FAILED"; fi
   fi
-  diagnostics "$log"
+  diagnostics "$log" || true
   grep -E 'SidecarGen: ' "$log" | sed 's/^ *//' | sort -u || true
   deploy=$eshop/artifacts/bin/$s/release/deploy
   [[ -d $deploy ]] && (cd "$deploy" && find . -type f | sort | sed 's#^\./#  #')
