@@ -7,6 +7,10 @@ namespace SidecarGen.Diagnostics.AppCode;
 /// company's extension package) that itself references an assembly may call it for the app. A rule
 /// that looks for such a call says nothing then. The framework's own assemblies (<c>Microsoft.*</c>,
 /// <c>System.*</c>) are not counted: they add no exporter or configuration file of the app's.
+/// A project reference is compiled against the library's reference assembly, which lists only the
+/// assemblies its public surface names: eShop's ServiceDefaults calls <c>AddOtlpExporter()</c> in a
+/// method body, and its reference assembly does not reference the exporter. So a reference assembly
+/// counts as referencing each named assembly the app has (where the library's packages flow).
 /// </summary>
 internal static class ReferencedLibraries
 {
@@ -20,6 +24,11 @@ internal static class ReferencedLibraries
                 continue;
             }
 
+            if (IsReferenceAssembly(assembly) && AppReferences(compilation, assemblyNames))
+            {
+                return true;
+            }
+
             foreach (var module in assembly.Modules)
             {
                 foreach (var referenced in module.ReferencedAssemblies)
@@ -29,6 +38,33 @@ internal static class ReferencedLibraries
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsReferenceAssembly(IAssemblySymbol assembly)
+    {
+        foreach (var attribute in assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "ReferenceAssemblyAttribute" } type
+                && type.ContainingNamespace.ToDisplayString() == "System.Runtime.CompilerServices")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AppReferences(Compilation compilation, string[] assemblyNames)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (Contains(assemblyNames, assembly.Identity.Name))
+            {
+                return true;
             }
         }
 
