@@ -96,9 +96,12 @@ public sealed class ProbePathAnalyzer : AppCodeAnalyzer
         }
 
         // The code fix sets HealthPath; a liveness path is the user's choice among the app's health endpoints.
+        // With no health endpoint at all, the other fix maps health checks at the path, before app.Run().
         var properties = meant.Count == 1 && health[0].Route.IsLiteral && property == nameof(SidecarServiceAttribute.HealthPath)
             ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Value, meant[0])
-            : null;
+            : health.Count == 0 && Equals(at, mapped.Run)
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.MapHealthChecks, path)
+                : null;
         var hint = meant.Count > 0 ? $"; it maps health at {string.Join(", ", meant.Select(route => "'" + route + "'"))}" : string.Empty;
         end.ReportDiagnostic(AppService.Disagreement(
             DiagnosticDescriptors.ProbePathNotMapped,

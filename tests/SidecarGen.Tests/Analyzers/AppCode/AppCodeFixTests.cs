@@ -59,6 +59,69 @@ public sealed class AppCodeFixTests
         """);
 
     [Fact]
+    public Task SCG0028_maps_and_registers_health_checks_at_the_probe_path_when_the_app_has_none() => Verify<ProbePathAnalyzer>.WebAppCodeFix<MapHealthChecksCodeFix>(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.MapGet("/orders", () => "[]");
+        {|SCG0028:app.Run()|};
+
+        [SidecarGen.SidecarService("orders")]
+        public partial class Program { }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+        app.MapGet("/orders", () => "[]");
+        app.MapHealthChecks("/healthz");
+        app.Run();
+
+        [SidecarGen.SidecarService("orders")]
+        public partial class Program { }
+        """);
+
+    [Fact]
+    public Task SCG0028_maps_health_checks_already_registered_in_a_main_method() => Verify<ProbePathAnalyzer>.WebAppCodeFix<MapHealthChecksCodeFix>(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        [SidecarGen.SidecarService("orders", HealthPath = "/ready")]
+        public partial class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHealthChecks();
+                var app = builder.Build();
+                {|SCG0028:app.Run()|};
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        [SidecarGen.SidecarService("orders", HealthPath = "/ready")]
+        public partial class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHealthChecks();
+                var app = builder.Build();
+                app.MapHealthChecks("/ready");
+                app.Run();
+            }
+        }
+        """);
+
+    [Fact]
     public Task SCG0028_adds_health_path_when_the_default_applies() => Verify<ProbePathAnalyzer>.WebAppCodeFix<HealthPathCodeFix>(
         """
         using Microsoft.AspNetCore.Builder;
