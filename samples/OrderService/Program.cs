@@ -29,4 +29,4 @@ app.Run();
 [SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080)]
 [LoggingSidecar(LogPath = "/var/log/app")]
 [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "order-auth")]
-public partial class Program;
+partial class Program;

@@ -45,4 +45,4 @@ app.Run();
 [ServiceMeshSidecar(Upstreams = new[] { "ledger=ledger.finance.svc.cluster.local:8080" }, Retries = 2, TimeoutSeconds = 10)]
 [MetricsSidecar]
 [ConfigWatcherSidecar(Source = ConfigSource.Etcd, Address = "http://etcd.platform.svc.cluster.local:2379", Key = "/config/payment-service")]
-public partial class Program;
+partial class Program;

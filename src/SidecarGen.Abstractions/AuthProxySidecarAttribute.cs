@@ -15,7 +15,7 @@ namespace SidecarGen;
 /// <example>
 /// <code>
 /// [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "order-auth")]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.

@@ -15,7 +15,7 @@ namespace SidecarGen;
 /// <example>
 /// <code>
 /// [ConfigWatcherSidecar(Source = ConfigSource.Etcd, Address = "http://etcd:2379", Key = "/config/payments")]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.

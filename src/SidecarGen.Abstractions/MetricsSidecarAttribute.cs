@@ -18,7 +18,7 @@ namespace SidecarGen;
 /// <example>
 /// <code>
 /// [MetricsSidecar(ScrapePort = 8889)]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.

@@ -4,19 +4,22 @@ using System.Diagnostics;
 namespace SidecarGen;
 
 /// <summary>
-/// An Envoy proxy handling traffic management: an inbound listener on <see cref="InboundPort"/> in
-/// front of the app, mutual TLS, retries, timeouts, circuit breaking, and a local egress listener
-/// per <see cref="Upstreams"/> entry.
+/// The service's traffic-management proxy, a service mesh's data plane in front of the app: mutual TLS,
+/// retries, timeouts, circuit breaking, and a local egress listener per <see cref="Upstreams"/> entry.
+/// By default SidecarGen's own Envoy container (<see cref="MeshProvider.Envoy"/>); with
+/// <see cref="Mesh"/> set to <see cref="MeshProvider.Istio"/> or <see cref="MeshProvider.Linkerd"/>, the
+/// mesh's injected proxy, configured through the mesh's annotations and resources.
 /// </summary>
 /// <remarks>
-/// Envoy becomes the Pod's front door. Its admin interface listens on loopback only; the probes and
-/// Prometheus use <c>/ready</c> and <c>/stats/prometheus</c> on port 15090. Each upstream gets a local
-/// egress listener (15100, 15101, ...) that the app finds in <c>SIDECARGEN_UPSTREAM_&lt;NAME&gt;</c>.
+/// With Envoy, the proxy becomes the Pod's front door: an inbound listener on <see cref="InboundPort"/>;
+/// its admin interface listens on loopback only; the probes and Prometheus use <c>/ready</c> and
+/// <c>/stats/prometheus</c> on port 15090. Each upstream gets a local egress listener (15100, 15101, ...)
+/// that the app finds in <c>SIDECARGEN_UPSTREAM_&lt;NAME&gt;</c>. See docs/sidecars/service-mesh.md.
 /// </remarks>
 /// <example>
 /// <code>
 /// [ServiceMeshSidecar(Upstreams = new[] { "ledger=ledger.finance.svc.cluster.local:8080" }, TimeoutSeconds = 5)]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.

@@ -18,7 +18,7 @@ namespace SidecarGen;
 /// <example>
 /// <code>
 /// [Sidecar("redis-cache", "redis:7.4.1", Ports = new[] { 6379 }, Concerns = SidecarConcerns.TrafficManagement)]
-/// public partial class Program;
+/// partial class Program;
 ///
 /// // or a sidecar attribute of your own:
 /// [SidecarConcern(SidecarConcerns.TrafficManagement)]

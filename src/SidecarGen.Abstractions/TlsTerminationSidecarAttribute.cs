@@ -10,7 +10,7 @@ namespace SidecarGen;
 /// <example>
 /// <code>
 /// [TlsTerminationSidecar(Port = 8443, TlsSecretName = "payments-tls")]
-/// public partial class Program;
+/// partial class Program;
 /// </code>
 /// </example>
 // The generator reads this attribute from source; [Conditional] keeps it out of the compiled assembly unless SIDECARGEN_KEEP_ATTRIBUTES is defined.

@@ -32,4 +32,4 @@ app.Run();
 /// <summary>The ledger: only orders calls it; its log files are shipped by a sidecar.</summary>
 [SidecarService("ledger", Image = "registry.example.com/shop/ledger:1.0.0", Replicas = 1)]
 [LoggingSidecar]
-public partial class Program;
+partial class Program;

@@ -38,4 +38,4 @@ app.Run();
 [SidecarService("orders", Image = "registry.example.com/shop/orders:1.0.0", Calls = new[] { "ledger" })]
 [ServiceMeshSidecar(Upstreams = new[] { "ledger" }, Mtls = false)]
 [MetricsSidecar]
-public partial class Program;
+partial class Program;

@@ -18,4 +18,4 @@ app.Run();
 /// <summary>The storefront: the system's entry, behind the auth proxy; it calls orders.</summary>
 [SidecarService("storefront", Image = "registry.example.com/shop/storefront:1.0.0", Calls = new[] { "orders" })]
 [AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "storefront-auth")]
-public partial class Program;
+partial class Program;
