@@ -11,13 +11,7 @@ public sealed class TemplateTests(PackedPackage package)
     [Fact]
     public void A_service_from_the_template_builds_against_the_packed_package_into_its_manifests()
     {
-        var hive = Path.Combine(package.Root, "template-hive");
-        var folder = Path.Combine(package.Root, "from-template");
-        ConsumerProject.WriteIsolation(package, folder);
-        DotNet.Succeed(folder, "new", "install", package.Templates, "--debug:custom-hive", hive);
-
-        DotNet.Succeed(folder, "new", "sidecargen-service", "-n", "Hello.Api", "--debug:custom-hive", hive);
-        var project = Path.Combine(folder, "Hello.Api");
+        var project = TemplateService.Create(package, "Hello.Api");
         Assert.Contains($"<PackageReference Include=\"SidecarGen\" Version=\"{package.Version}\" />", File.ReadAllText(Path.Combine(project, "Hello.Api.csproj")));
 
         // As generated, without a warning: no SidecarGen rule (nor the compiler) finds anything to say.

@@ -138,7 +138,7 @@ public sealed class ComposeWriterTests
         var script = entrypoint[3]!.Replace("$$", "$", StringComparison.Ordinal);
         var none = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "", ["SHOP_CREDS_CA_CRT"] = "" });
         Assert.Equal(1, none.ExitCode);
-        Assert.Contains("Not set in the environment of docker compose up: SHOP_CREDS_TOKEN SHOP_CREDS_CA_CRT (see the SidecarGen README, Secrets)", none.Output, StringComparison.Ordinal);
+        Assert.Contains("Not set in the environment of docker compose up: SHOP_CREDS_TOKEN SHOP_CREDS_CA_CRT (see https://github.com/sidecargen/sidecargen/blob/main/docs/secrets.md)", none.Output, StringComparison.Ordinal);
         var one = Processes.Run("/bin/sh", new[] { "-c", script }, new Dictionary<string, string> { ["SHOP_CREDS_TOKEN"] = "set", ["SHOP_CREDS_CA_CRT"] = "" });
         Assert.Equal(1, one.ExitCode);
         Assert.Contains("up: SHOP_CREDS_CA_CRT (see", one.Output, StringComparison.Ordinal);

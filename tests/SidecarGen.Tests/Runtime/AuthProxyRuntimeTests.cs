@@ -4,7 +4,7 @@ using SidecarGen.Tests.Infrastructure;
 namespace SidecarGen.Tests.Runtime;
 
 /// <summary>
-/// The auth proxy from the generated Compose file, with its secrets given the way the README says
+/// The auth proxy from the generated Compose file, with its secrets given the way docs/secrets.md says
 /// (variables named after the Secret and key): the client secret reaches the read-only sidecar as
 /// the file its generated flags name, and the stack survives the app crashing. The oauth2-proxy
 /// stand-in (tests/runtime/images/oauth2-proxy) refuses to start, as oauth2-proxy does, without a
@@ -31,7 +31,7 @@ public sealed class AuthProxyRuntimeTests(RuntimeFixture fixture)
         var engine = fixture.Engine;
         var environment = Secrets("ORDER_AUTH", "order-service");
         var clientSecret = environment["ORDER_AUTH_CLIENT_SECRET"];
-        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), environment);
+        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source).Files, environment);
         fixture.BuildImages(stack.Generated, AppImage);
         var app = stack.Generated.ServiceWithImage(AppImage);
         var proxy = stack.Generated.ServiceWithImagePrefix("quay.io/oauth2-proxy/oauth2-proxy:");

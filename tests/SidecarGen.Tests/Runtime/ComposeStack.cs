@@ -1,12 +1,11 @@
 using System.Text.Json;
-using SidecarGen.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace SidecarGen.Tests.Runtime;
 
 /// <summary>
-/// A generated Compose file started for real: the generator's compose/ files written to a folder
-/// exactly as the build writes them, plus (optionally) a file of the test's own services (a real
+/// A generated Compose file started for real: the generated compose/ files (the generator's, or those a
+/// build wrote into deploy/) written to a folder exactly as the build writes them, plus (optionally) a file of the test's own services (a real
 /// etcd), run with <c>docker compose</c> and taken down with its volumes when disposed.
 /// </summary>
 internal sealed class ComposeStack : IDisposable
@@ -16,13 +15,14 @@ internal sealed class ComposeStack : IDisposable
     private readonly IDictionary<string, string> environment;
     private readonly bool testServices;
 
-    public ComposeStack(ContainerEngine engine, GeneratedOutput output, IDictionary<string, string> environment, string? testServicesYaml = null)
+    /// <param name="files">The generated files by their path under deploy/ (<c>compose/compose.yaml</c>, …); only compose/ is used.</param>
+    public ComposeStack(ContainerEngine engine, IReadOnlyDictionary<string, string> files, IDictionary<string, string> environment, string? testServicesYaml = null)
     {
         this.engine = engine;
         this.environment = environment;
         Folder = Directory.CreateTempSubdirectory("sidecargen-runtime-").FullName;
         File.SetUnixFileMode(Folder, (UnixFileMode)0b111_101_101);
-        foreach (var (path, text) in output.Files.Where(file => file.Key.StartsWith("compose/", StringComparison.Ordinal)))
+        foreach (var (path, text) in files.Where(file => file.Key.StartsWith("compose/", StringComparison.Ordinal)))
         {
             var target = Path.Combine(Folder, path["compose/".Length..]);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

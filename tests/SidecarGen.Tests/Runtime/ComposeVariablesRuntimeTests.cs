@@ -29,7 +29,7 @@ public sealed class ComposeVariablesRuntimeTests(RuntimeFixture fixture)
     {
         var engine = fixture.Engine;
         var environment = new Dictionary<string, string>();
-        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), environment);
+        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source).Files, environment);
         fixture.BuildImage("log-app", AppImage);
         fixture.BuildImages(stack.Generated, new Dictionary<string, string>());
         var check = stack.Generated.Services.Keys.Single(name => name.EndsWith("-variables", StringComparison.Ordinal));

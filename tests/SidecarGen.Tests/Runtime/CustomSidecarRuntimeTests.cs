@@ -36,7 +36,7 @@ public sealed class CustomSidecarRuntimeTests(RuntimeFixture fixture)
     public void A_custom_sidecar_runs_its_multi_line_script_with_its_env_on_its_port_and_is_probed()
     {
         var engine = fixture.Engine;
-        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), new Dictionary<string, string>());
+        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source).Files, new Dictionary<string, string>());
         fixture.BuildImages(stack.Generated, AppImage, SidecarImage);
         var app = stack.Generated.ServiceWithImage(AppImage);
         var greeter = stack.Generated.ServiceWithImage(SidecarImage);

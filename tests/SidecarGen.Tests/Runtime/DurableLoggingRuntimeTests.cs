@@ -42,7 +42,7 @@ public sealed class DurableLoggingRuntimeTests(RuntimeFixture fixture)
     public async Task Every_line_arrives_across_an_agent_crash_an_outage_and_a_full_log_volume()
     {
         var engine = fixture.Engine;
-        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), new Dictionary<string, string>(), TestServices);
+        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source).Files, new Dictionary<string, string>(), TestServices);
         fixture.BuildImage("log-app", AppImage);
         fixture.BuildImage("log-sink", SinkImage);
         fixture.BuildImages(stack.Generated, new Dictionary<string, string>());

@@ -32,7 +32,7 @@ public sealed class EntryOnlyRuntimeTests(RuntimeFixture fixture)
     {
         var engine = fixture.Engine;
         var output = GeneratorHarness.Run(Source);
-        using var stack = new ComposeStack(engine, output, AuthProxyRuntimeTests.Secrets("CHECKOUT_AUTH", "checkout"));
+        using var stack = new ComposeStack(engine, output.Files, AuthProxyRuntimeTests.Secrets("CHECKOUT_AUTH", "checkout"));
         fixture.BuildImages(stack.Generated, AppImage);
         var app = stack.Generated.ServiceWithImage(AppImage);
         var proxy = stack.Generated.ServiceWithImagePrefix("quay.io/oauth2-proxy/oauth2-proxy:");

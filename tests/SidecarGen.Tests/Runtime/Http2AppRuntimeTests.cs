@@ -30,7 +30,7 @@ public sealed class Http2AppRuntimeTests(RuntimeFixture fixture)
     {
         var engine = fixture.Engine;
         var output = GeneratorHarness.Run(Source);
-        using var stack = new ComposeStack(engine, output, new Dictionary<string, string>());
+        using var stack = new ComposeStack(engine, output.Files, new Dictionary<string, string>());
         fixture.BuildImages(stack.Generated, AppImage);
         var context = Directory.CreateTempSubdirectory("sidecargen-h2-").FullName;
         try

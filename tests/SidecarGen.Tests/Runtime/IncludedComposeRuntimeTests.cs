@@ -7,7 +7,7 @@ namespace SidecarGen.Tests.Runtime;
 
 /// <summary>
 /// Two services' own Compose files, each built alone with the same app port, combined with
-/// <c>include:</c> as the README says: <c>docker compose config</c> merges them, each publishes the
+/// <c>include:</c> as docs/compose.md says: <c>docker compose config</c> merges them, each publishes the
 /// host port its <c>&lt;SERVICE&gt;_HOST_PORT</c> gives (the app's port when unset, so two alike clash
 /// until one is set), and <c>up</c> runs both side by side, each answering on its own host port.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class IncludedComposeRuntimeTests(RuntimeFixture fixture)
         }
 
         var environment = new Dictionary<string, string>();
-        using var stack = new ComposeStack(engine, new GeneratedOutput("ok", files), environment);
+        using var stack = new ComposeStack(engine, files, environment);
         foreach (var (output, image) in new[] { (alpha, AlphaImage), (beta, BetaImage) })
         {
             fixture.BuildImage("log-app", image);

@@ -16,21 +16,6 @@ public sealed class RuntimeCollection : ICollectionFixture<RuntimeFixture>
 /// </summary>
 public sealed class RuntimeFixture : IDisposable
 {
-    /// <summary>
-    /// The pinned images the generated files name, by repository, and the stand-in built for each
-    /// (tests/runtime/images/&lt;role&gt;/Dockerfile says what it differs in).
-    /// </summary>
-    private static readonly Dictionary<string, string> StandIns = new()
-    {
-        ["busybox:"] = "busybox",
-        ["nginxinc/nginx-unprivileged:"] = "nginx",
-        ["bitnami/etcd:"] = "etcd",
-        ["quay.io/oauth2-proxy/oauth2-proxy:"] = "oauth2-proxy",
-        ["envoyproxy/envoy:"] = "envoy",
-        ["otel/opentelemetry-collector-contrib:"] = "otel-collector",
-        ["cr.fluentbit.io/fluent/fluent-bit:"] = "fluent-bit",
-    };
-
     private readonly ConcurrentDictionary<string, bool> built = new();
     private readonly ConcurrentDictionary<string, Lazy<string>> publishedApps = new();
     private ContainerEngine? engine;
@@ -65,7 +50,7 @@ public sealed class RuntimeFixture : IDisposable
 
             if (apps.TryGetValue(image, out var sample))
             {
-                Images.Build("app", new[] { image }, context => CopySampleInto(context, sample), new Dictionary<string, string> { ["APP"] = Path.GetFileName(sample) });
+                Images.BuildApp(image, publishedApps.GetOrAdd(sample, name => new Lazy<string>(() => Publish(name))).Value, Path.GetFileName(sample));
             }
             else if (customImages.Contains(image))
             {
@@ -73,9 +58,7 @@ public sealed class RuntimeFixture : IDisposable
             }
             else
             {
-                var role = StandIns.Where(standIn => image.StartsWith(standIn.Key, StringComparison.Ordinal)).Select(standIn => standIn.Value).FirstOrDefault();
-                Assert.True(role is not null, $"The generated Compose file names {image}, which has no local stand-in; add one to {nameof(RuntimeFixture)}.{nameof(StandIns)} and tests/runtime/images");
-                Images.Build(role!, new[] { image });
+                Images.BuildStandIn(image);
             }
         }
     }
@@ -130,42 +113,6 @@ public sealed class RuntimeFixture : IDisposable
         return output;
     }
 
-    /// <summary>
-    /// The build context of the app image: app/ (the published sample) and dotnet/ (the host and
-    /// the two shared frameworks of the .NET runtime this test runs on).
-    /// </summary>
-    private void CopySampleInto(string context, string sample)
-    {
-        CopyFolder(publishedApps.GetOrAdd(sample, name => new Lazy<string>(() => Publish(name))).Value, Path.Combine(context, "app"));
-        var netCore = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
-        var version = Path.GetFileName(netCore);
-        var root = Path.GetFullPath(Path.Combine(netCore, "..", "..", ".."));
-        var dotnet = Directory.CreateDirectory(Path.Combine(context, "dotnet")).FullName;
-        File.Copy(Path.Combine(root, "dotnet"), Path.Combine(dotnet, "dotnet"));
-        CopyFolder(Path.Combine(root, "host"), Path.Combine(dotnet, "host"));
-        foreach (var framework in new[] { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" })
-        {
-            var folder = Path.Combine(root, "shared", framework, version);
-            Assert.True(Directory.Exists(folder), $"{folder} is missing: the app image needs ASP.NET Core {version} beside .NET {version}");
-            CopyFolder(folder, Path.Combine(dotnet, "shared", framework, version));
-        }
-    }
-
     /// <summary>Debug or Release: the folder above bin/&lt;configuration&gt;/&lt;tfm&gt;/ this assembly runs from.</summary>
     private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-            File.SetUnixFileMode(Path.Combine(to, Path.GetRelativePath(from, file)), File.GetUnixFileMode(file));
-        }
-    }
 }

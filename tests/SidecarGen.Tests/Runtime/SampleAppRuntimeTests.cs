@@ -46,7 +46,7 @@ public sealed class SampleAppRuntimeTests(RuntimeFixture fixture)
             ["PAYMENT_TLS_TLS_CRT"] = certificate.ExportCertificatePem(),
             ["PAYMENT_TLS_TLS_KEY"] = certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem(),
         };
-        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source), environment, EtcdServer(fixture.EtcdServerImage()));
+        using var stack = new ComposeStack(engine, GeneratorHarness.Run(Source).Files, environment, EtcdServer(fixture.EtcdServerImage()));
         fixture.BuildImages(stack.Generated, AppImage);
         var app = stack.Generated.ServiceWithImage(AppImage);
         var watcher = stack.Generated.ServiceWithImagePrefix("bitnami/etcd:");

@@ -32,7 +32,7 @@ public sealed class SystemRuntimeTests(RuntimeFixture fixture)
             ["STOREFRONT_AUTH_COOKIE_SECRET"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()).Replace('+', '-').Replace('/', '_'),
         };
         // As samples/Shop/Shop/Shop.csproj builds it.
-        using var stack = new ComposeStack(engine, SystemHarness.Run(services, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" }), environment);
+        using var stack = new ComposeStack(engine, SystemHarness.Run(services, new Dictionary<string, string> { ["SidecarGenNamespace"] = "shop" }).Files, environment);
         var apps = Projects.ToDictionary(project => "registry.example.com/shop/" + project.ToLowerInvariant() + ":1.0.0", project => "Shop/" + project);
         fixture.BuildImages(stack.Generated, apps);
         var storefront = stack.Generated.ServiceWithImage("registry.example.com/shop/storefront:1.0.0");

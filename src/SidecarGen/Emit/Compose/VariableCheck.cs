@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SidecarGen.Pod;
+using SidecarGen.Rules;
 using SidecarGen.Yaml;
 
 namespace SidecarGen.Emit.Compose;
@@ -49,5 +50,5 @@ internal static class VariableCheck
     private static string Script(IReadOnlyList<string> variables) =>
         "missing=; "
         + string.Concat(variables.Select(variable => "[ -n \"${" + variable + "}\" ] || missing=\"$missing " + variable + "\"; "))
-        + "if [ -n \"$missing\" ]; then echo \"Not set in the environment of docker compose up:$missing (see the SidecarGen README, Secrets)\" >&2; exit 1; fi";
+        + "if [ -n \"$missing\" ]; then echo \"Not set in the environment of docker compose up:$missing (see " + HelpLinks.Page("secrets.md") + ")\" >&2; exit 1; fi";
 }

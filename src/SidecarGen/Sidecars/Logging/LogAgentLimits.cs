@@ -4,7 +4,7 @@ namespace SidecarGen.Sidecars.Logging;
 
 /// <summary>
 /// The bounds every log agent keeps, each written into its configuration in the agent's own syntax
-/// and stated in the README (Logging sidecar): what a restart, an outage or rotation may cost.
+/// and stated in docs/sidecars/logging.md ("Nothing lost"): what a restart, an outage or rotation may cost.
 /// </summary>
 internal static class LogAgentLimits
 {

@@ -214,7 +214,7 @@ internal sealed class EnvoyConfig
     /// <summary>
     /// Our certificate, and the mesh CA that must have signed the peer's. The peer's certificate must
     /// also name one of <paramref name="peerNames"/> as a DNS subject alternative name (Envoy matches any
-    /// of the list; README, "Identities"): towards an upstream the host of its <c>Upstreams</c> entry,
+    /// of the list; docs/sidecars/service-mesh.md, "Identities"): towards an upstream the host of its <c>Upstreams</c> entry,
     /// inbound the system's callers. Built alone a service knows no callers, so inbound any certificate
     /// of the mesh CA is admitted.
     /// </summary>

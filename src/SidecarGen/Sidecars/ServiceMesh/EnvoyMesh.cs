@@ -37,7 +37,7 @@ internal sealed class EnvoyMesh : MeshProxy
             egress.Add(new EgressListener(upstream, ServiceMeshSidecar.FirstEgressPort + egress.Count));
         }
 
-        // A caller's identity is the name the system reaches it by, as a callee's is (README, "Identities").
+        // A caller's identity is the name the system reaches it by, as a callee's is (docs/sidecars/service-mesh.md, "Identities").
         var callers = context.Network.CallersOf(context.ServiceName).Select(caller => context.Network.Resolve(caller).Host).ToList();
         var settings = new MeshSettings(
             options.InboundPort,
