@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using k8s.Models;
 using SidecarGen.Tests.Generator;
 using SidecarGen.Tests.Infrastructure;
+using SidecarGen.Tests.Systems;
 
 namespace SidecarGen.Tests.Sidecars;
 
@@ -34,13 +35,28 @@ public sealed class EnvoyApiTests
     [MemberData(nameof(Cases))]
     public void Every_field_is_one_envoy_1_31_defines(string name)
     {
-        foreach (var bootstrap in Bootstraps(GeneratorHarness.Run(Services[name])))
+        var bootstraps = Bootstraps(GeneratorHarness.Run(Services[name])).ToList();
+
+        Assert.Equal(2, bootstraps.Count);
+        foreach (var bootstrap in bootstraps)
         {
             var walk = EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap);
 
             Assert.Empty(walk.Errors);
             walk.AssertEachEntryIsNeeded(EnvoySchema.Messages(), messages => EnvoySchema.Walk(messages, EnvoySchema.Bootstrap, bootstrap));
         }
+    }
+
+    /// <summary>A system's bootstraps too, where a called service admits inbound only its callers' names.</summary>
+    [Fact]
+    public void Every_field_of_a_systems_bootstraps_is_one_envoy_1_31_defines()
+    {
+        var bootstraps = Bootstraps(SystemHarness.Run(MeshIdentityTests.Services, MeshIdentityTests.Properties)).ToList();
+
+        Assert.Equal(2 * MeshIdentityTests.Services.Length, bootstraps.Count);
+        Assert.All(bootstraps, bootstrap => Assert.Empty(EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Errors));
+        Assert.Contains(bootstraps, bootstrap => EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Used.Contains(
+            "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext/match_typed_subject_alt_names"));
     }
 
     /// <summary>The cases together reach every message the renderer writes, so none is left unwalked.</summary>
@@ -50,7 +66,7 @@ public sealed class EnvoyApiTests
         var used = Services.Values
             .SelectMany(source => Bootstraps(GeneratorHarness.Run(source)))
             .SelectMany(bootstrap => EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Used)
-            .Select(entry => entry.Split('\u001f')[0])
+            .Select(entry => entry.Split('/')[0])
             .ToHashSet();
 
         Assert.Superset(
@@ -80,10 +96,13 @@ public sealed class EnvoyApiTests
         Assert.Equal(3, EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Errors.Count);
     }
 
-    private static IEnumerable<JsonNode> Bootstraps(GeneratedOutput output)
-    {
-        var compose = output.Files.Single(file => file.Key.StartsWith("compose/config/", StringComparison.Ordinal) && file.Key.EndsWith("/envoy.yaml", StringComparison.Ordinal));
-        yield return YamlJson.Parse(compose.Value);
-        yield return YamlJson.Parse(KubernetesObjects.Load<V1ConfigMap>(output["kubernetes/configmap-service-mesh.yaml"]).Data["envoy.yaml"]);
-    }
+    /// <summary>Every Envoy bootstrap of <paramref name="output"/>: each Compose config file and each mesh ConfigMap's.</summary>
+    private static IEnumerable<JsonNode> Bootstraps(GeneratedOutput output) =>
+        output.Files
+            .Where(file => file.Key.StartsWith("compose/config/", StringComparison.Ordinal) && file.Key.EndsWith("/envoy.yaml", StringComparison.Ordinal))
+            .Select(file => file.Value)
+            .Concat(output.Files
+                .Where(file => file.Key.EndsWith("/configmap-service-mesh.yaml", StringComparison.Ordinal))
+                .Select(file => KubernetesObjects.Load<V1ConfigMap>(file.Value).Data["envoy.yaml"]))
+            .Select(YamlJson.Parse);
 }
