@@ -37,6 +37,9 @@ internal static class EnvoySchema
     /// <summary>The errors of <paramref name="typedConfig"/> (a <c>typed_config</c>, its <c>@type</c> naming the message).</summary>
     public static IReadOnlyList<string> Errors(JsonNode typedConfig) => Walk(Copied.Value, Any, typedConfig).Errors;
 
+    /// <summary>A whole bootstrap against the copied messages.</summary>
+    public static FactWalk Walk(JsonNode bootstrap) => Walk(Copied.Value, Bootstrap, bootstrap);
+
     /// <summary><paramref name="config"/> (of the message <paramref name="type"/>) against <paramref name="messages"/>.</summary>
     public static FactWalk Walk(JsonObject messages, string type, JsonNode config)
     {

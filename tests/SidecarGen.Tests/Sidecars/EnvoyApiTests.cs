@@ -40,7 +40,7 @@ public sealed class EnvoyApiTests
         Assert.Equal(2, bootstraps.Count);
         foreach (var bootstrap in bootstraps)
         {
-            var walk = EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap);
+            var walk = EnvoySchema.Walk(bootstrap);
 
             Assert.Empty(walk.Errors);
             walk.AssertEachEntryIsNeeded(EnvoySchema.Messages(), messages => EnvoySchema.Walk(messages, EnvoySchema.Bootstrap, bootstrap));
@@ -54,8 +54,8 @@ public sealed class EnvoyApiTests
         var bootstraps = Bootstraps(SystemHarness.Run(MeshIdentityTests.Services, MeshIdentityTests.Properties)).ToList();
 
         Assert.Equal(2 * MeshIdentityTests.Services.Length, bootstraps.Count);
-        Assert.All(bootstraps, bootstrap => Assert.Empty(EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Errors));
-        Assert.Contains(bootstraps, bootstrap => EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Used.Contains(
+        Assert.All(bootstraps, bootstrap => Assert.Empty(EnvoySchema.Walk(bootstrap).Errors));
+        Assert.Contains(bootstraps, bootstrap => EnvoySchema.Walk(bootstrap).Used.Contains(
             "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext/match_typed_subject_alt_names"));
     }
 
@@ -65,7 +65,7 @@ public sealed class EnvoyApiTests
     {
         var used = Services.Values
             .SelectMany(source => Bootstraps(GeneratorHarness.Run(source)))
-            .SelectMany(bootstrap => EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Used)
+            .SelectMany(bootstrap => EnvoySchema.Walk(bootstrap).Used)
             .Select(entry => entry.Split('/')[0])
             .ToHashSet();
 
@@ -93,7 +93,7 @@ public sealed class EnvoyApiTests
         cluster["type"] = "STRICT";
         bootstrap["static_resources"]!["listeners"]![0]!["filter_chains"]![0]!["filters"]![0]!["typed_config"]!["@type"] = "type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManagr";
 
-        Assert.Equal(3, EnvoySchema.Walk(EnvoySchema.Messages(), EnvoySchema.Bootstrap, bootstrap).Errors.Count);
+        Assert.Equal(3, EnvoySchema.Walk(bootstrap).Errors.Count);
     }
 
     /// <summary>Every Envoy bootstrap of <paramref name="output"/>: each Compose config file and each mesh ConfigMap's.</summary>
