@@ -80,7 +80,7 @@ public sealed class EnvoyConfigTests
         var sockets = Listeners.Select(l => l!["filter_chains"]![0]!["transport_socket"]).Concat(Clusters.Select(c => c!["transport_socket"])).OfType<JsonNode>().ToList();
 
         Assert.Equal(3, sockets.Count);
-        Assert.All(sockets, socket => Assert.Empty(EnvoyTlsSchema.Errors(socket["typed_config"]!)));
+        Assert.All(sockets, socket => Assert.Empty(EnvoySchema.Errors(socket["typed_config"]!)));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SidecarGen.Sidecars.Logging;
 using SidecarGen.Tests.Infrastructure;
 
 namespace SidecarGen.Tests.Sidecars;
@@ -7,13 +8,15 @@ namespace SidecarGen.Tests.Sidecars;
 /// <summary>
 /// Each log agent's generated configuration against the keys the program itself defines at the pinned
 /// version (Schemas/log-agents: Fluent Bit v4.0.3's service keys, generic keys and plugin config maps;
-/// Fluentd v1.17.1's plugin parameters), and what makes it lose nothing: a position database and an
-/// on-disk buffer in a state folder that outlives the agent's restarts, retried without limit, bounded.
+/// Fluentd v1.17.1's plugin parameters; Filebeat 8.15.3's flags and config keys), and what makes it lose
+/// nothing: a position database and an on-disk buffer in a state folder that outlives the agent's restarts,
+/// retried without limit, bounded.
 /// </summary>
 public sealed class LogAgentConfigTests
 {
     private static readonly JsonNode FluentBit = Facts("fluent-bit-v4.0.3.json");
     private static readonly JsonNode Fluentd = Facts("fluentd-v1.17.1.json");
+    private static readonly JsonObject Filebeat = Facts("filebeat-8.15.3.json").AsObject();
 
     public static TheoryData<string> FluentBitOutputs => new()
     {
@@ -106,6 +109,45 @@ public sealed class LogAgentConfigTests
         Assert.Contains("    retry_forever true\n", config);
     }
 
+    public static TheoryData<string> FilebeatOutputs => new()
+    {
+        "Output = LogOutput.Stdout",
+        "Output = LogOutput.Elasticsearch, Endpoint = \"https://logs.example.com/es/\"",
+    };
+
+    /// <summary>
+    /// Every flag and key is one Filebeat 8.15.3 defines, and each fact the walk used is needed: removed from a
+    /// copy of the facts, the walk fails (so the check can fail, and fails on a key Filebeat lacks).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FilebeatOutputs))]
+    public void Filebeat_uses_only_flags_and_keys_8_15_3_defines(string output)
+    {
+        var result = Run("LoggingSidecar(Agent = LogAgent.Filebeat, " + output + ")");
+        var config = YamlJson.Parse(result["compose/config/orders-logging/filebeat.yml"]);
+        var args = KubernetesObjects.Deployment(result).Spec.Template.Spec.InitContainers.Single().Args;
+        FactWalk Check(JsonObject facts)
+        {
+            var walk = FilebeatKeys.Walk(facts, config);
+            foreach (var flag in args.Where(arg => arg.StartsWith('-')).Select(arg => Regex.Match(arg, "^--?(?<name>[A-Za-z][a-z.]*)(=.*)?$").Groups["name"].Value))
+            {
+                if (facts["cli_flags"]!.AsObject().ContainsKey(flag))
+                {
+                    walk.Use("cli_flags", flag);
+                }
+                else
+                {
+                    walk.Errors.Add($"Filebeat has no flag -{flag}");
+                }
+            }
+
+            return walk;
+        }
+
+        Assert.Empty(Check(Filebeat).Errors);
+        Check(Filebeat).AssertEachEntryIsNeeded(Filebeat, Check);
+    }
+
     [Fact]
     public void Filebeat_keeps_its_registry_and_a_bounded_disk_queue_in_its_state_folder()
     {
@@ -114,8 +156,27 @@ public sealed class LogAgentConfigTests
         var state = StateMount(result, "/usr/share/filebeat/data");
         var agent = KubernetesObjects.Deployment(result).Spec.Template.Spec.InitContainers.Single();
         Assert.Equal(state, agent.Args[agent.Args.IndexOf("--path.data") + 1]);
-        Assert.Equal("64MB", (string?)config["queue.disk"]!["max_size"]);
+
+        // The registry and the disk queue are left at their defaults, folders relative to path.data
+        // (filebeat/config/config.go, libbeat/publisher/queue/diskqueue/config.go): both in the state folder.
+        var defaults = Filebeat["defaults"]!;
+        Assert.False(Path.IsPathRooted((string?)defaults["filebeat.registry.path"]));
+        Assert.False(Path.IsPathRooted((string?)defaults["queue.disk.path"]));
+        Assert.Null(config["filebeat.registry.path"] ?? config["filebeat.registry"]);
+        Assert.Null(config["queue.disk"]!["path"]);
+
+        // 64 MB (go-humanize: MB is 1000^2 bytes), above the disk queue's 10 MB floor, under which Filebeat refuses to start.
+        Assert.Equal(LogAgentLimits.BufferMegabytes + "MB", (string?)config["queue.disk"]!["max_size"]);
+        Assert.True(LogAgentLimits.BufferMegabytes * 1000L * 1000 >= (long)defaults["queue.disk.max_size.minimum_bytes"]!);
+
+        // Retries back off to 30 s at most, not Filebeat's default 60 s.
+        Assert.Equal("60s", (string?)defaults["output.elasticsearch.backoff.max"]);
         Assert.Equal("30s", (string?)config["output.elasticsearch"]!["backoff.max"]);
+
+        // A removed file is let go, written out rather than left to a default that one version of filestream turns off.
+        Assert.True((bool)config["filebeat.inputs"]![0]!["close.on_state_change.removed"]!);
+        Assert.True((bool)defaults["filestream.clean_removed"]!);
+        Assert.Null(config["filebeat.inputs"]![0]!["clean_removed"]);
     }
 
     [Theory]

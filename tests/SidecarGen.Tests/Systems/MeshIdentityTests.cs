@@ -92,7 +92,7 @@ public sealed class MeshIdentityTests
                 foreach (var socket in TransportSockets(envoy))
                 {
                     Assert.Equal("envoy.transport_sockets.tls", (string?)socket["name"]);
-                    Assert.Empty(EnvoyTlsSchema.Errors(socket["typed_config"]!));
+                    Assert.Empty(EnvoySchema.Errors(socket["typed_config"]!));
                 }
             }
         }
@@ -105,7 +105,7 @@ public sealed class MeshIdentityTests
         tls["common_tls_context"]!["validation_context"]!["match_typed_subject_alt_names"]![0]!["san_type"] = "DNS_NAME";
         tls["common_tls_context"]!["validation_context"]!["match_subject_alt_name"] = new JsonArray();
 
-        Assert.Equal(2, EnvoyTlsSchema.Errors(tls).Count);
+        Assert.Equal(2, EnvoySchema.Errors(tls).Count);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace SidecarGen.Sidecars.Logging;
 /// <c>filestream</c> input resumes each file, and the disk queue (<c>queue.disk</c>, under
 /// <c>path.data</c>/diskqueue), which holds events while the output is unreachable, bounded by
 /// <c>max_size</c> (when it is full the input waits, so the files wait unread). The output backs off
-/// at most <c>backoff.max</c> between retries. A removed file is closed (<c>close.on_state_change.removed</c>, the default).
+/// at most <c>backoff.max</c> between retries. A removed file is closed (<c>close.on_state_change.removed</c>), so
+/// its space is freed: written out, as one version of the <c>filestream</c> defaults in elastic/beats leaves it off.
 /// </remarks>
 internal static class FilebeatAgent
 {
@@ -48,6 +49,7 @@ internal static class FilebeatAgent
             .BeginSequence("paths").String(context.LogGlob).EndSequence()
             .BeginMap("fields").Pair("service", context.ServiceName).EndMap()
             .Pair("fields_under_root", true)
+            .Pair("close.on_state_change.removed", true)
             .EndMap()
             .EndSequence();
         yaml.Pair("http.enabled", true).Pair("http.host", "0.0.0.0").Pair("http.port", HealthPort);
