@@ -191,7 +191,7 @@ def main():
                     attempt(kind, probe, ports[kind], log)
                     time.sleep(1)
                 if any(k == kind and got.startswith("TimeoutError") for k, _, got in log):
-                    patient = dict(probe, timeoutSeconds=60)
+                    patient = dict(probe, timeoutSeconds=120)
                     passed, got, seconds = run_probe(patient, ports[kind])
                     print(f"    the same request without the probe's timeout: {got} in {seconds:.2f}s")
         if app.poll() is not None:

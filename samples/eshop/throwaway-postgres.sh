@@ -17,16 +17,17 @@ set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 as_postgres() { runuser -u postgres -- "$@"; }
 
+installed() { [[ $(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null) == installed ]]; }
+# apt-get install by name; pkg=version pins one. Updates the package lists once if that fails.
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "$@" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+}
+
 install() {
   local pgvector=${1:-}
-  # The server headers must be those of the installed server: pin them to its version where apt still has it.
-  local server; server=$(dpkg-query -W -f='${Version}' postgresql-15 2>/dev/null || true)
-  if [[ ! -x $bin/pg_config ]] || ! dpkg-query -W postgresql-server-dev-15 >/dev/null 2>&1; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q postgresql-15 "postgresql-server-dev-15${server:+=$server}" >/dev/null \
-      || { apt-get update -q >/dev/null && apt-get install -y -q postgresql-15 postgresql-server-dev-15 >/dev/null; }
-  fi
-  local extensions; extensions=$("$bin/pg_config" --sharedir)/extension
+  installed postgresql-15 || apt_install postgresql-15
+  local extensions=/usr/share/postgresql/15/extension
   if [[ -f $extensions/vector.control ]]; then
     echo "pgvector: installed ($(grep -o "default_version = '[^']*'" "$extensions/vector.control"))"
     return
@@ -36,6 +37,9 @@ install() {
     echo "  git clone --branch v0.8.6 https://github.com/pgvector/pgvector; PGVECTOR=\$PWD/pgvector try-eshop.sh ..." >&2
     exit 1
   }
+  # The server's headers at the installed server's version (apt may have a newer one, which would
+  # upgrade the server too), and a compiler.
+  installed postgresql-server-dev-15 || apt_install make gcc "postgresql-server-dev-15=$(dpkg-query -W -f='${Version}' postgresql-15)"
   # Not a Debian package here: built as pgvector's README says (make; make install), portable (OPTFLAGS="").
   local build; build=$(mktemp -d /tmp/pgvector.XXXXXX)
   tar -C "$pgvector" --exclude=.git -cf - . | tar -C "$build" -xf -
