@@ -193,7 +193,7 @@ def main():
                 if any(k == kind and got.startswith("TimeoutError") for k, _, got in log):
                     patient = dict(probe, timeoutSeconds=120)
                     passed, got, seconds = run_probe(patient, ports[kind])
-                    print(f"    the same request without the probe's timeout: {got} in {seconds:.2f}s")
+                    print(f"    the same request without the probe's timeout, sent after those: {got} in {seconds:.2f}s")
         if app.poll() is not None:
             print(f"  the app EXITED with code {app.returncode} while probed")
         checked = unhealthy_checks(output.name)
