@@ -232,7 +232,8 @@ def database_outage(app, probes, ports, app_log, unhealthy_before):
     if not running:
         print(f"  the app EXITED with code {app.returncode} after the database went down")
     live_ok = running and all(passed for kind, passed, _ in log if kind == "livenessProbe")
-    ready_ok = running and bool(new) and not any(passed for kind, passed, _ in log if kind == "readinessProbe")
+    readiness = [passed for kind, passed, _ in log if kind == "readinessProbe"]
+    ready_ok = running and bool(new) and bool(readiness) and not any(readiness)
     print(f"  VERDICT database down: liveness: {'PASS' if live_ok else 'FAIL'} (the container is not restarted);"
           f" readiness fails, a database check among the failures: {'PASS' if ready_ok else 'FAIL'} (the Pod leaves the Service)")
     return 0 if live_ok and ready_ok else 1

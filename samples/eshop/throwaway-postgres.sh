@@ -60,7 +60,7 @@ run() {
   as_postgres "$bin/pg_ctl" -D "$data/db" -l "$data/log" -w -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data" start >/dev/null
   echo "postgres: $(as_postgres "$bin/psql" -h "$data" -p "$port" -U postgres -Atc 'select version()' | cut -d, -f1), listening on 127.0.0.1:$port (data in $data)"
   local status=0
-  STOP_DATABASE="$0 stop $data" "$@" || status=$?
+  STOP_DATABASE=$(printf '%q ' "$0" stop "$data") "$@" || status=$?
   exit "$status"
 }
 

@@ -168,9 +168,9 @@ done
 # Catalog.API and Ordering.API migrate their database before Kestrel listens, and exit when it stays
 # down: they get a Postgres of their own, as their Pods would (a separate service in the cluster).
 declare -A database=([Catalog.API]=catalogdb [Ordering.API]=orderingdb)
-wants_database=; for s in "${services[@]}"; do [[ -n ${database[$s]:-} ]] && wants_database=1; done
-if [[ -n $wants_database ]]; then
-  say "6. A throwaway PostgreSQL 15 with pgvector for ${!database[*]} (throwaway-postgres.sh)"
+with_databases=(); for s in "${services[@]}"; do [[ -z ${database[$s]:-} ]] || with_databases+=("$s"); done
+if [[ ${#with_databases[@]} -gt 0 ]]; then
+  say "6. A throwaway PostgreSQL 15 with pgvector for ${with_databases[*]} (throwaway-postgres.sh)"
   "$here/throwaway-postgres.sh" install "${PGVECTOR:-}"
 fi
 
@@ -205,5 +205,5 @@ for s in "${services[@]}"; do
     passed=$((passed + 1))
   fi
 done
-say "$passed of ${#services[@]} services: liveness passes and readiness behaves as documented with their dependencies down (and, for ${!database[*]}, with their database stopped)"
+say "$passed of ${#services[@]} services: liveness passes and readiness behaves as documented with their dependencies down ${with_databases[*]:+(and, for ${with_databases[*]}, with their database stopped)}"
 [[ $passed == "${#services[@]}" ]]
