@@ -19,9 +19,15 @@ Prints what each probe got and how long it took, then a verdict: the liveness pr
 dependencies down; an HTTP readiness probe must answer (not 404, within its timeout) and say "not
 ready" while they are down (a TCP readiness probe passes once the port listens, as documented in
 docs/probes-and-protocols.md). Exits 0 when both hold.
+
+STOP_DATABASE (env): for an app that owns a database which is up (throwaway-postgres.sh sets it), a
+command that stops the database. After the probes above it runs, and liveness and readiness run three
+times more: liveness must still pass (no restart), readiness must say "not ready" (the Pod leaves the
+Service) and a health check the app logs as unhealthy must be new since the database went down.
 """
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -157,13 +163,16 @@ def main():
     app = subprocess.Popen(["dotnet", dll], cwd=os.path.dirname(dll), env=process_env, stdout=output, stderr=subprocess.STDOUT)
     log = []
     try:
-        listening = wait_listening(app, ports, deadline=time.monotonic() + 60)
+        # As long as the kubelet's startup probe would wait (an app that migrates a database first is slow).
+        startup = dict(probes).get("startupProbe", {})
+        patience = startup.get("failureThreshold", 3) * startup.get("periodSeconds", 10) if startup else 60
+        listening = wait_listening(app, ports, deadline=time.monotonic() + patience)
         show_app_log(output.name)
         if app.poll() is not None:
             print(f"  the app EXITED with code {app.returncode} before it listened")
             return verdict(log, probes, crashed=True)
         if not listening:
-            print("  nothing listens on the probe ports after 60 s")
+            print(f"  nothing listens on the probe ports after {patience} s")
         for kind, probe in probes:
             print(f"  {kind}:")
             if kind != "startupProbe" and not verdict_started(probes, log):
@@ -182,13 +191,18 @@ def main():
                     attempt(kind, probe, ports[kind], log)
                     time.sleep(1)
                 if any(k == kind and got.startswith("TimeoutError") for k, _, got in log):
-                    patient = dict(probe, timeoutSeconds=60)
+                    patient = dict(probe, timeoutSeconds=120)
                     passed, got, seconds = run_probe(patient, ports[kind])
-                    print(f"    the same request without the probe's timeout: {got} in {seconds:.2f}s")
+                    print(f"    the same request without the probe's timeout, sent after those: {got} in {seconds:.2f}s")
         if app.poll() is not None:
             print(f"  the app EXITED with code {app.returncode} while probed")
+        checked = unhealthy_checks(output.name)
+        print(f"  health checks the app logged as unhealthy: {', '.join(sorted(checked)) or 'none'}")
         show_app_log(output.name, tail=True)
-        return verdict(log, probes, crashed=app.poll() is not None)
+        status = verdict(log, probes, crashed=app.poll() is not None)
+        if os.environ.get("STOP_DATABASE") and app.poll() is None:
+            status |= database_outage(app, probes, ports, output.name, checked)
+        return status
     finally:
         if app.poll() is None:
             app.terminate()
@@ -196,6 +210,39 @@ def main():
                 app.wait(15)
             except subprocess.TimeoutExpired:
                 app.kill()
+
+
+def database_outage(app, probes, ports, app_log, unhealthy_before):
+    """Stops the app's database, then probes again: liveness must pass, readiness must fail."""
+    print("  the database goes down:")
+    sys.stdout.flush()
+    subprocess.run(os.environ["STOP_DATABASE"], shell=True, check=True)
+    log = []
+    for kind, probe in probes:
+        if kind == "startupProbe":
+            continue
+        print(f"  {kind}:")
+        for _ in range(REPEAT):
+            attempt(kind, probe, ports[kind], log)
+            time.sleep(1)
+    unhealthy = unhealthy_checks(app_log)
+    new = sorted(unhealthy - unhealthy_before)
+    print(f"  health checks the app logged as unhealthy since: {', '.join(new) or 'none new'}")
+    running = app.poll() is None
+    if not running:
+        print(f"  the app EXITED with code {app.returncode} after the database went down")
+    live_ok = running and all(passed for kind, passed, _ in log if kind == "livenessProbe")
+    readiness = [passed for kind, passed, _ in log if kind == "readinessProbe"]
+    ready_ok = running and bool(new) and bool(readiness) and not any(readiness)
+    print(f"  VERDICT database down: liveness: {'PASS' if live_ok else 'FAIL'} (the container is not restarted);"
+          f" readiness fails, a database check among the failures: {'PASS' if ready_ok else 'FAIL'} (the Pod leaves the Service)")
+    return 0 if live_ok and ready_ok else 1
+
+
+def unhealthy_checks(app_log):
+    """Names of the health checks ASP.NET Core's DefaultHealthCheckService logged as Unhealthy (an error,
+    event 103: "Health check {name} with status Unhealthy completed after ...")."""
+    return set(re.findall(r"^\s*Health check (\S+) with status Unhealthy", open(app_log, errors="replace").read(), re.M))
 
 
 def verdict_started(probes, log):
@@ -234,8 +281,9 @@ def show_app_log(path, tail=False):
         return
     keep = [line for i, line in enumerate(lines)
             if "Hosting environment" in line or "Now listening" in line or "Unhandled exception" in line
+            or re.search(r"Migrating database|Applying migration|Seeded ", line)
             or line.startswith("crit:") or (i > 0 and lines[i - 1].startswith("crit:"))]
-    for line in keep[:8]:
+    for line in keep[:12]:
         print("  | " + line.strip())
 
 

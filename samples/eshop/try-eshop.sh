@@ -9,6 +9,8 @@
 # [sidecargen-repo]: the SidecarGen repository to pack (default: the one holding this script); its
 #   committed HEAD is packed, with a version no NuGet cache has seen.
 # WORK (env): where to copy eShop, pack and build (default: a new folder under /tmp).
+# PGVECTOR (env): a checkout of github.com/pgvector/pgvector, built and installed into the machine's
+#   PostgreSQL 15 when its `vector` extension is not there yet (Catalog.API's migration creates it).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -163,30 +165,45 @@ for s in "${services[@]}"; do
   [[ -d $deploy ]] && (cd "$deploy" && find . -type f | sort | sed 's#^\./#  #')
 done
 
-say "6. Each app started as its generated Deployment starts it, in Production, its dependencies down"
+# Catalog.API and Ordering.API migrate their database before Kestrel listens, and exit when it stays
+# down: they get a Postgres of their own, as their Pods would (a separate service in the cluster).
+declare -A database=([Catalog.API]=catalogdb [Ordering.API]=orderingdb)
+with_databases=(); for s in "${services[@]}"; do [[ -z ${database[$s]:-} ]] || with_databases+=("$s"); done
+if [[ ${#with_databases[@]} -gt 0 ]]; then
+  say "6. A throwaway PostgreSQL 15 with pgvector for ${with_databases[*]} (throwaway-postgres.sh)"
+  "$here/throwaway-postgres.sh" install "${PGVECTOR:-}"
+fi
+
+say "7. Each app started as its generated Deployment starts it, in Production, its dependencies down but its database"
+# A network namespace of its own (root only): nothing listens there but the app and its Postgres, no
+# name resolves, and ports 8080 and 5432 are free whatever else runs on this machine.
+isolate=(unshare --net -- sh -c 'ip link set lo up && exec "$@"' sh)
+pg_port=5432
+"${isolate[@]}" true 2>/dev/null || { echo "no network namespace (not root?): runs on this machine's own network"; isolate=(); pg_port=55432; }
+pg_password=throwaway-$RANDOM$RANDOM
+pg() { echo "ConnectionStrings__$1=Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres;Password=$pg_password"; }
 # What eShop's AppHost (src/eShop.AppHost/Program.cs) gives each service beside what SidecarGen can know:
 # the addresses of its database, cache and broker. An operator gives these in a ConfigMap or Secret of
-# their own; here they name hosts that do not answer. WebApp's IdentityUrl is not among them: SidecarGen
-# delivers it (Calls "IdentityUrl=identity-api", issue 27 point 5), as it does Identity__Url where it can.
+# their own; here the cache and broker name hosts that do not answer, the database is the one above.
+# WebApp's IdentityUrl is not among them: SidecarGen delivers it (Calls "IdentityUrl=identity-api",
+# issue 27 point 5), as it does Identity__Url where it can.
 declare -A operator_env=(
-  [Catalog.API]="ConnectionStrings__catalogdb=Host=postgres;Database=catalogdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672"
+  [Catalog.API]="$(pg catalogdb) ConnectionStrings__eventbus=amqp://eventbus:5672"
   [Basket.API]="ConnectionStrings__redis=redis:6379 ConnectionStrings__eventbus=amqp://eventbus:5672$operator_identity"
-  [Ordering.API]="ConnectionStrings__orderingdb=Host=postgres;Database=orderingdb;Username=postgres;Password=none ConnectionStrings__eventbus=amqp://eventbus:5672$operator_identity"
+  [Ordering.API]="$(pg orderingdb) ConnectionStrings__eventbus=amqp://eventbus:5672$operator_identity"
   [WebApp]="ConnectionStrings__eventbus=amqp://eventbus:5672 CallBackUrl=http://webapp"
 )
-# A network namespace of its own (root only): nothing listens there, no name resolves, and port 8080
-# is free whatever else runs on this machine.
-isolate=(unshare --net -- sh -c 'ip link set lo up && exec "$@"' sh)
-"${isolate[@]}" true 2>/dev/null || { echo "no network namespace (not root?): runs on this machine's own network"; isolate=(); }
 passed=0
 for s in "${services[@]}"; do
   echo "--- $s"
   out=$eshop/artifacts/bin/$s/release
   if [[ ! -f $out/deploy/kubernetes/deployment.yaml ]]; then echo "no generated deployment.yaml: not run"; continue; fi
+  with_database=()
+  [[ -n ${database[$s]:-} ]] && with_database=("$here/throwaway-postgres.sh" run "$pg_port" "$pg_password" --)
   # shellcheck disable=SC2086 # the operator's env is a list of words
-  if TMPDIR=$work "${isolate[@]}" python3 "$here/run-as-generated.py" "$out/deploy/kubernetes/deployment.yaml" "$out/$s.dll" ${operator_env[$s]}; then
+  if TMPDIR=$work "${isolate[@]}" "${with_database[@]}" python3 "$here/run-as-generated.py" "$out/deploy/kubernetes/deployment.yaml" "$out/$s.dll" ${operator_env[$s]}; then
     passed=$((passed + 1))
   fi
 done
-say "$passed of ${#services[@]} services: liveness passes and readiness behaves as documented with their dependencies down"
+say "$passed of ${#services[@]} services: liveness passes and readiness behaves as documented with their dependencies down ${with_databases[*]:+(and, for ${with_databases[*]}, with their database stopped)}"
 [[ $passed == "${#services[@]}" ]]
