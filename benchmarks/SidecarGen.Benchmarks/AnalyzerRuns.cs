@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SidecarGen.Benchmarks;
 
 /// <summary>
-/// The analyzers as the compiler runs them over a whole compilation: SidecarGen's seven, and an analyzer
-/// that registers the same kind of callback and does nothing (what any analyzer costs the driver).
+/// The analyzers as the compiler runs them over a whole compilation: SidecarGen's (all, or some by name),
+/// and an analyzer that registers a callback and does nothing (what any analyzer costs the driver).
 /// </summary>
 internal static class AnalyzerRuns
 {
@@ -16,6 +16,16 @@ internal static class AnalyzerRuns
         .ToImmutableArray();
 
     public static ImmutableArray<DiagnosticAnalyzer> DoNothing { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer());
+
+    /// <summary>
+    /// A do-nothing analyzer that also asks for every invocation: the driver then builds the operation tree
+    /// of every method body, the floor of any analyzer that reads the app's code through operations.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> DoNothingOnOperations { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingOnOperationsAnalyzer());
+
+    /// <summary>SidecarGen's analyzers whose type names are listed (all of them when none is), to measure one rule at a time.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> SidecarGenOnly(IReadOnlyCollection<string> names) =>
+        names.Count == 0 ? SidecarGen : SidecarGen.Where(analyzer => names.Contains(analyzer.GetType().Name)).ToImmutableArray();
 
     // One thread, so the difference between the two is SidecarGen's work rather than scheduling noise.
     public static ImmutableArray<Diagnostic> Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
@@ -35,6 +45,22 @@ internal static class AnalyzerRuns
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
             context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+        }
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class DoNothingOnOperationsAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("BENCH0002", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+            context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
         }
     }
 }
