@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,6 +21,13 @@ namespace SidecarGen.Diagnostics.AppCode;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HttpsRedirectionAnalyzer : AppCodeAnalyzer
 {
+    // The calls the rule reads: any other is passed over before its type is compared or its place in the code walked.
+    private static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
+    {
+        "UseHttpsRedirection", "UseHsts", "UseForwardedHeaders", "CreateEmptyBuilder", "ConfigureWebHost",
+        "CreateBuilder", "CreateSlimBuilder", "Create", "ConfigureWebHostDefaults", "CreateDefaultBuilder",
+    };
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PlainHttpBehindProxy);
 
@@ -50,6 +58,11 @@ public sealed class HttpsRedirectionAnalyzer : AppCodeAnalyzer
                 }
 
                 var invocation = (IInvocationOperation)context.Operation;
+                if (!Methods.Contains(invocation.TargetMethod.Name))
+                {
+                    return;
+                }
+
                 if ((invocation.Calls(https, "UseHttpsRedirection") || invocation.Calls(hsts, "UseHsts")) && !DevelopmentOnly.Contains(invocation, symbols))
                 {
                     redirections.Enqueue(invocation);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +26,12 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
     // and the parameter AddCookie names it with.
     private const string CookiesScheme = "Cookies";
     private const string SchemeParameter = "authenticationScheme";
+
+    // The registrations the rule reads: any other call is passed over before its place in the code is walked.
+    private static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
+    {
+        "AddMicrosoftIdentityWebApp", "AddMicrosoftIdentityWebAppAuthentication", "AddOpenIdConnect", "AddWsFederation", "AddOAuth", "AddCookie", "AddAuthentication",
+    };
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InteractiveLoginBehindProxy);
@@ -53,7 +60,7 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
             context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (DevelopmentOnly.Contains(invocation, symbols))
+                if (!Methods.Contains(invocation.TargetMethod.Name) || DevelopmentOnly.Contains(invocation, symbols))
                 {
                     return;
                 }

@@ -13,6 +13,13 @@ namespace SidecarGen.Diagnostics.AppCode;
 /// </summary>
 internal sealed class ListenAddresses
 {
+    // The methods Read looks at: any other call is passed over before its place in the code is walked.
+    private static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
+    {
+        "ListenAnyIP", "ListenLocalhost", "Listen", "ListenUnixSocket", "ListenHandle", "ListenNamedPipe", "Configure",
+        "UseUrls", "PreferHostingUrls", "UseSetting", "Run", "RunAsync", "Add", "SetEnvironmentVariable",
+    };
+
     private readonly AppSymbols symbols;
     private readonly Source[] sources = { new(), new(), new(), new() };
 
@@ -51,7 +58,7 @@ internal sealed class ListenAddresses
     public void Read(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (DevelopmentOnly.Contains(invocation, symbols))
+        if (!Methods.Contains(method.Name) || DevelopmentOnly.Contains(invocation, symbols))
         {
             return;
         }
