@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,13 +20,6 @@ namespace SidecarGen.Diagnostics.AppCode;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HttpsRedirectionAnalyzer : AppCodeAnalyzer
 {
-    // The calls the rule reads: any other is passed over before its type is compared or its place in the code walked.
-    private static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
-    {
-        "UseHttpsRedirection", "UseHsts", "UseForwardedHeaders", "CreateEmptyBuilder", "ConfigureWebHost",
-        "CreateBuilder", "CreateSlimBuilder", "Create", "ConfigureWebHostDefaults", "CreateDefaultBuilder",
-    };
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PlainHttpBehindProxy);
 
@@ -57,8 +49,10 @@ public sealed class HttpsRedirectionAnalyzer : AppCodeAnalyzer
                     return;
                 }
 
+                // The calls read below, by name first: any other is passed over before a type is looked up or compared.
                 var invocation = (IInvocationOperation)context.Operation;
-                if (!Methods.Contains(invocation.TargetMethod.Name))
+                if (invocation.TargetMethod.Name is not ("UseHttpsRedirection" or "UseHsts" or "UseForwardedHeaders" or "CreateEmptyBuilder" or "ConfigureWebHost"
+                    or "CreateBuilder" or "CreateSlimBuilder" or "Create" or "ConfigureWebHostDefaults" or "CreateDefaultBuilder"))
                 {
                     return;
                 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,12 +26,6 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
     private const string CookiesScheme = "Cookies";
     private const string SchemeParameter = "authenticationScheme";
 
-    // The registrations the rule reads: any other call is passed over before its place in the code is walked.
-    private static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
-    {
-        "AddMicrosoftIdentityWebApp", "AddMicrosoftIdentityWebAppAuthentication", "AddOpenIdConnect", "AddWsFederation", "AddOAuth", "AddCookie", "AddAuthentication",
-    };
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InteractiveLoginBehindProxy);
 
@@ -59,8 +52,11 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
         start.RegisterOperationAction(
             context =>
             {
+                // The registrations read below, by name first: any other call is passed over before its place in the code is walked.
                 var invocation = (IInvocationOperation)context.Operation;
-                if (!Methods.Contains(invocation.TargetMethod.Name) || DevelopmentOnly.Contains(invocation, symbols))
+                if (invocation.TargetMethod.Name is not ("AddMicrosoftIdentityWebApp" or "AddMicrosoftIdentityWebAppAuthentication" or "AddOpenIdConnect"
+                        or "AddWsFederation" or "AddOAuth" or "AddCookie" or "AddAuthentication")
+                    || DevelopmentOnly.Contains(invocation, symbols))
                 {
                     return;
                 }

@@ -13,13 +13,6 @@ namespace SidecarGen.Diagnostics.AppCode;
 /// </summary>
 internal sealed class ListenAddresses
 {
-    // The methods Read looks at: any other call is passed over before its place in the code is walked.
-    private static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
-    {
-        "ListenAnyIP", "ListenLocalhost", "Listen", "ListenUnixSocket", "ListenHandle", "ListenNamedPipe", "Configure",
-        "UseUrls", "PreferHostingUrls", "UseSetting", "Run", "RunAsync", "Add", "SetEnvironmentVariable",
-    };
-
     private readonly AppSymbols symbols;
     private readonly Source[] sources = { new(), new(), new(), new() };
 
@@ -57,8 +50,11 @@ internal sealed class ListenAddresses
 
     public void Read(IInvocationOperation invocation)
     {
+        // The methods read below, by name first: any other call is passed over before its place in the code is walked.
         var method = invocation.TargetMethod;
-        if (!Methods.Contains(method.Name) || DevelopmentOnly.Contains(invocation, symbols))
+        if (method.Name is not ("ListenAnyIP" or "ListenLocalhost" or "Listen" or "ListenUnixSocket" or "ListenHandle" or "ListenNamedPipe" or "Configure"
+                or "UseUrls" or "PreferHostingUrls" or "UseSetting" or "Run" or "RunAsync" or "Add" or "SetEnvironmentVariable")
+            || DevelopmentOnly.Contains(invocation, symbols))
         {
             return;
         }
