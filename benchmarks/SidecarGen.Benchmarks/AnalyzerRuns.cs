@@ -21,7 +21,7 @@ internal static class AnalyzerRuns
     /// A do-nothing analyzer that also asks for every invocation: the driver then builds the operation tree
     /// of every method body, the floor of any analyzer that reads the app's code through operations.
     /// </summary>
-    public static ImmutableArray<DiagnosticAnalyzer> DoNothingOnOperations { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingOnOperationsAnalyzer());
+    public static ImmutableArray<DiagnosticAnalyzer> DoNothingOnOperations { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer(onOperations: true));
 
     /// <summary>SidecarGen's analyzers whose type names are listed (all of them when none is), to measure one rule at a time.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> SidecarGenOnly(IReadOnlyCollection<string> names) =>
@@ -34,7 +34,7 @@ internal static class AnalyzerRuns
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class DoNothingAnalyzer : DiagnosticAnalyzer
+    private sealed class DoNothingAnalyzer(bool onOperations = false) : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Hidden, true);
 
@@ -45,22 +45,10 @@ internal static class AnalyzerRuns
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
             context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
-        }
-    }
-
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class DoNothingOnOperationsAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Rule = new("BENCH0002", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
-            context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+            if (onOperations)
+            {
+                context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+            }
         }
     }
 }
