@@ -29,9 +29,14 @@ internal static class AnalyzerRuns
 
     // One thread, so the difference between the two is SidecarGen's work rather than scheduling noise.
     public static ImmutableArray<Diagnostic> Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-        compilation
-            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
-            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        With(compilation, analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>One file's semantic diagnostics, as the IDE asks for the open document after an edit (no compilation-end actions).</summary>
+    public static ImmutableArray<Diagnostic> RunOnDocument(Compilation compilation, SyntaxTree document, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        With(compilation, analyzers).GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(document), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static CompilationWithAnalyzers With(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class DoNothingAnalyzer(bool onOperations = false) : DiagnosticAnalyzer

@@ -43,6 +43,15 @@ internal static class Interleaved
             foreach (var files in options.Files ?? FileCounts)
             {
                 var workload = new Workload(files, web);
+                if (options.Document)
+                {
+                    // Program.cs, the file the rules find the most in, of the whole project: many rounds, as for one file.
+                    Compare(web ? "same, ASP.NET Core app, Program.cs alone, ms" : "analyzers on Program.cs alone, ms", files, warmup: 20, rounds: 200 * options.RoundsFactor, scale: 1000,
+                        () => Time(() => AnalyzerRuns.RunOnDocument(workload.Compilation, workload.Compilation.SyntaxTrees.First(), analyzers)),
+                        () => Time(() => AnalyzerRuns.RunOnDocument(workload.Compilation, workload.Compilation.SyntaxTrees.First(), reference)));
+                    continue;
+                }
+
                 Compare(what, files, warmup: 2, rounds: (files >= 2000 ? 10 : files >= 100 ? 30 : 200) * options.RoundsFactor, scale: 1000,
                     () => Time(() => AnalyzerRuns.Run(workload.Compilation, analyzers)),
                     () => Time(() => AnalyzerRuns.Run(workload.Compilation, reference)));
@@ -55,9 +64,10 @@ internal static class Interleaved
     /// <c>--only A,B</c> runs only SidecarGen's analyzers of those type names (one rule's cost);
     /// <c>--reference operations</c> compares with a do-nothing analyzer that also asks for every
     /// invocation (the driver then builds every method body's operations, which any analyzer that reads
-    /// operations pays); <c>--files 1,2000</c> picks the sizes; <c>--rounds-factor 3</c> runs three times the rounds.
+    /// operations pays); <c>--files 1,2000</c> picks the sizes; <c>--rounds-factor 3</c> runs three times the rounds;
+    /// <c>--document Program.cs</c> analyzes that file alone, as the IDE does the open document after an edit.
     /// </summary>
-    internal sealed record Options(bool AnalyzersOnly, IReadOnlyCollection<string> Only, bool OperationsReference, int[]? Files, int RoundsFactor)
+    internal sealed record Options(bool AnalyzersOnly, IReadOnlyCollection<string> Only, bool OperationsReference, int[]? Files, int RoundsFactor, bool Document = false)
     {
         public static Options Parse(string[] args)
         {
@@ -71,11 +81,12 @@ internal static class Interleaved
                     "--reference" when value == "operations" => options with { OperationsReference = true },
                     "--files" => options with { Files = value.Split(',').Select(int.Parse).ToArray() },
                     "--rounds-factor" => options with { RoundsFactor = int.Parse(value) },
+                    "--document" when value == "Program.cs" => options with { Document = true },
                     _ => throw new ArgumentException($"unknown option {args[i]} {value}: see Interleaved.Options"),
                 };
             }
 
-            if (!options.AnalyzersOnly && (options.Only.Count > 0 || options.OperationsReference || options.Files is not null || options.RoundsFactor != 1))
+            if (!options.AnalyzersOnly && (options.Only.Count > 0 || options.OperationsReference || options.Files is not null || options.RoundsFactor != 1 || options.Document))
             {
                 throw new ArgumentException("the options apply to the analyzer rows: --interleaved analyzers [options]");
             }
