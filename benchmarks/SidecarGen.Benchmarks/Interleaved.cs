@@ -8,17 +8,17 @@ namespace SidecarGen.Benchmarks;
 /// made in one process instead: SidecarGen and its reference run alternately, round after round (which
 /// goes first alternates too), each after a full collection, and each row gives both medians and the
 /// median of the paired differences with a distribution-free 95% confidence interval.
-///   dotnet run -c Release --project benchmarks/SidecarGen.Benchmarks -- --interleaved [analyzers]
+///   dotnet run -c Release --project benchmarks/SidecarGen.Benchmarks -- --interleaved [analyzers [options]]
+/// The analyzer rows take options, to find which rule costs what (see <see cref="Options"/>).
 /// </summary>
 internal static class Interleaved
 {
     private static readonly int[] FileCounts = { 1, 100, 2000 };
 
-    /// <param name="analyzersOnly">Only the analyzer rows (<c>--interleaved analyzers</c>).</param>
-    public static void Run(bool analyzersOnly)
+    public static void Run(Options options)
     {
         Console.WriteLine($"{"comparison",-44} {"files",5} {"rounds",6} {"SidecarGen",11} {"reference",11}   added: median of the pairs [95% CI]");
-        foreach (var files in analyzersOnly ? Array.Empty<int>() : FileCounts)
+        foreach (var files in options.AnalyzersOnly ? Array.Empty<int>() : FileCounts)
         {
             var workload = new Workload(files);
             var sidecarGen = workload.WarmDriver(new SidecarGenerator());
@@ -31,15 +31,68 @@ internal static class Interleaved
         }
 
         // The web app gives the rules that read the app's code (SCG0028 onward) routes, listeners and calls to read.
+        var analyzers = AnalyzerRuns.SidecarGenOnly(options.Only);
+        var reference = options.OperationsReference ? AnalyzerRuns.DoNothingOnOperations : AnalyzerRuns.DoNothing;
+        if (options.Only.Count > 0 || options.OperationsReference)
+        {
+            Console.WriteLine($"SidecarGen: {string.Join(", ", analyzers.Select(analyzer => analyzer.GetType().Name))}; reference: {(options.OperationsReference ? "do-nothing analyzer on every invocation" : "do-nothing analyzer")}");
+        }
+
         foreach (var (what, web) in new[] { ("analyzers vs do-nothing analyzer, ms", false), ("same, service as an ASP.NET Core app, ms", true) })
         {
-            foreach (var files in FileCounts)
+            foreach (var files in options.Files ?? FileCounts)
             {
                 var workload = new Workload(files, web);
-                Compare(what, files, warmup: 2, rounds: files >= 2000 ? 10 : files >= 100 ? 30 : 200, scale: 1000,
-                    () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.SidecarGen)),
-                    () => Time(() => AnalyzerRuns.Run(workload.Compilation, AnalyzerRuns.DoNothing)));
+                if (options.Document)
+                {
+                    // Program.cs, the file the rules find the most in, of the whole project: many rounds, as for one file.
+                    Compare(web ? "same, ASP.NET Core app, Program.cs alone, ms" : "analyzers on Program.cs alone, ms", files, warmup: 20, rounds: 200 * options.RoundsFactor, scale: 1000,
+                        () => Time(() => AnalyzerRuns.RunOnDocument(workload.Compilation, workload.Compilation.SyntaxTrees.First(), analyzers)),
+                        () => Time(() => AnalyzerRuns.RunOnDocument(workload.Compilation, workload.Compilation.SyntaxTrees.First(), reference)));
+                    continue;
+                }
+
+                Compare(what, files, warmup: 2, rounds: (files >= 2000 ? 10 : files >= 100 ? 30 : 200) * options.RoundsFactor, scale: 1000,
+                    () => Time(() => AnalyzerRuns.Run(workload.Compilation, analyzers)),
+                    () => Time(() => AnalyzerRuns.Run(workload.Compilation, reference)));
             }
+        }
+    }
+
+    /// <summary>
+    /// What <c>--interleaved</c> runs. <c>analyzers</c>: only the analyzer rows. Then, for those rows:
+    /// <c>--only A,B</c> runs only SidecarGen's analyzers of those type names (one rule's cost);
+    /// <c>--reference operations</c> compares with a do-nothing analyzer that also asks for every
+    /// invocation (the driver then builds every method body's operations, which any analyzer that reads
+    /// operations pays); <c>--files 1,2000</c> picks the sizes; <c>--rounds-factor 3</c> runs three times the rounds;
+    /// <c>--document Program.cs</c> analyzes that file alone, as the IDE does the open document after an edit.
+    /// </summary>
+    internal sealed record Options(bool AnalyzersOnly, IReadOnlyCollection<string> Only, bool OperationsReference, int[]? Files, int RoundsFactor, bool Document = false)
+    {
+        public static Options Parse(string[] args)
+        {
+            var options = new Options(AnalyzersOnly: args is ["analyzers", ..], Only: Array.Empty<string>(), OperationsReference: false, Files: null, RoundsFactor: 1);
+            for (var i = options.AnalyzersOnly ? 1 : 0; i < args.Length; i += 2)
+            {
+                var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+                options = args[i] switch
+                {
+                    "--only" => options with { Only = value.Split(',') },
+                    "--reference" when value == "operations" => options with { OperationsReference = true },
+                    "--files" => options with { Files = value.Split(',').Select(int.Parse).ToArray() },
+                    "--rounds-factor" => options with { RoundsFactor = int.Parse(value) },
+                    "--document" when value == "Program.cs" => options with { Document = true },
+                    _ => throw new ArgumentException($"unknown option {args[i]} {value}: see Interleaved.Options"),
+                };
+            }
+
+            if (!options.AnalyzersOnly && (options.Only.Count > 0 || options.OperationsReference || options.Files is not null || options.RoundsFactor != 1 || options.Document))
+            {
+                throw new ArgumentException("the options apply to the analyzer rows: --interleaved analyzers [options]");
+            }
+
+            var unknown = options.Only.Except(AnalyzerRuns.SidecarGen.Select(analyzer => analyzer.GetType().Name)).ToList();
+            return unknown.Count == 0 ? options : throw new ArgumentException($"no SidecarGen analyzer named {string.Join(", ", unknown)}");
         }
     }
 

@@ -8,10 +8,10 @@ using SidecarGen.Benchmarks;
 AssemblyLoadContext.Default.Resolving += (context, name) =>
     name.Name == "SidecarGen.Abstractions" ? context.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, name.Name + ".dll")) : null;
 
-// --interleaved [analyzers]: the in-process comparisons of Interleaved.cs; anything else goes to BenchmarkDotNet.
-if (args is ["--interleaved", ..] && args.Length <= 2)
+// --interleaved [analyzers [options]]: the in-process comparisons of Interleaved.cs; anything else goes to BenchmarkDotNet.
+if (args is ["--interleaved", ..])
 {
-    Interleaved.Run(analyzersOnly: args is [_, "analyzers"]);
+    Interleaved.Run(Interleaved.Options.Parse(args.Skip(1).ToArray()));
 }
 else
 {

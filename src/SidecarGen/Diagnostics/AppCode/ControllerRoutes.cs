@@ -106,10 +106,11 @@ internal static class ControllerRoutes
         }
     }
 
+    // The name first: most types of an app are no controller, and the attributes are read only for those that may be.
     private static bool IsController(INamedTypeSymbol type, AppSymbols symbols) =>
         type is { TypeKind: TypeKind.Class, IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public }
-        && !Has(type, symbols.Type(WellKnownTypes.NonControllerAttribute))
-        && (type.Name.EndsWith(ControllerSuffix, StringComparison.OrdinalIgnoreCase) || Has(type, symbols.Type(WellKnownTypes.ControllerAttribute)));
+        && (type.Name.EndsWith(ControllerSuffix, StringComparison.OrdinalIgnoreCase) || Has(type, symbols.Type(WellKnownTypes.ControllerAttribute)))
+        && !Has(type, symbols.Type(WellKnownTypes.NonControllerAttribute));
 
     /// <summary>The symbol or a base type carries the attribute (MVC's markers are inherited).</summary>
     private static bool Has(ISymbol symbol, INamedTypeSymbol? attribute)

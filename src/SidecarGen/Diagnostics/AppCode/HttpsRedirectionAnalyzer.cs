@@ -49,7 +49,14 @@ public sealed class HttpsRedirectionAnalyzer : AppCodeAnalyzer
                     return;
                 }
 
+                // The calls read below, by name first: any other is passed over before a type is looked up or compared.
                 var invocation = (IInvocationOperation)context.Operation;
+                if (invocation.TargetMethod.Name is not ("UseHttpsRedirection" or "UseHsts" or "UseForwardedHeaders" or "CreateEmptyBuilder" or "ConfigureWebHost"
+                    or "CreateBuilder" or "CreateSlimBuilder" or "Create" or "ConfigureWebHostDefaults" or "CreateDefaultBuilder"))
+                {
+                    return;
+                }
+
                 if ((invocation.Calls(https, "UseHttpsRedirection") || invocation.Calls(hsts, "UseHsts")) && !DevelopmentOnly.Contains(invocation, symbols))
                 {
                     redirections.Enqueue(invocation);

@@ -52,8 +52,11 @@ public sealed class InteractiveLoginAnalyzer : AppCodeAnalyzer
         start.RegisterOperationAction(
             context =>
             {
+                // The registrations read below, by name first: any other call is passed over before its place in the code is walked.
                 var invocation = (IInvocationOperation)context.Operation;
-                if (DevelopmentOnly.Contains(invocation, symbols))
+                if (invocation.TargetMethod.Name is not ("AddMicrosoftIdentityWebApp" or "AddMicrosoftIdentityWebAppAuthentication" or "AddOpenIdConnect"
+                        or "AddWsFederation" or "AddOAuth" or "AddCookie" or "AddAuthentication")
+                    || DevelopmentOnly.Contains(invocation, symbols))
                 {
                     return;
                 }

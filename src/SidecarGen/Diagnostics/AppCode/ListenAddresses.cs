@@ -50,8 +50,11 @@ internal sealed class ListenAddresses
 
     public void Read(IInvocationOperation invocation)
     {
+        // The methods read below, by name first: any other call is passed over before its place in the code is walked.
         var method = invocation.TargetMethod;
-        if (DevelopmentOnly.Contains(invocation, symbols))
+        if (method.Name is not ("ListenAnyIP" or "ListenLocalhost" or "Listen" or "ListenUnixSocket" or "ListenHandle" or "ListenNamedPipe" or "Configure"
+                or "UseUrls" or "PreferHostingUrls" or "UseSetting" or "Run" or "RunAsync" or "Add" or "SetEnvironmentVariable")
+            || DevelopmentOnly.Contains(invocation, symbols))
         {
             return;
         }

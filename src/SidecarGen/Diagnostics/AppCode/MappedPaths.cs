@@ -19,6 +19,16 @@ internal sealed class MappedPaths
     private static readonly string[] AnswersAnyPath = { "Use", "Run", "UseMiddleware", "Map", "MapWhen", "UseWhen", "UseRouter", "UseWelcomePage", "UseRewriter", "UseSpa" };
 
     private readonly AppSymbols symbols;
+
+    // Looked up once: Read compares every call of the app with them.
+    private readonly INamedTypeSymbol? endpoints;
+    private readonly INamedTypeSymbol? healthEndpoints;
+    private readonly INamedTypeSymbol? healthMiddleware;
+    private readonly INamedTypeSymbol? controllers;
+    private readonly INamedTypeSymbol? webApplication;
+    private readonly INamedTypeSymbol? endpointRouteBuilder;
+    private readonly INamedTypeSymbol? applicationBuilder;
+
     private readonly List<Mapping> mappings = new();
     private readonly List<RoutePattern> controllerRoutes = new();
     private readonly int port;
@@ -29,6 +39,13 @@ internal sealed class MappedPaths
     {
         this.symbols = symbols;
         this.port = port;
+        endpoints = symbols.Type(WellKnownTypes.EndpointRouteBuilderExtensions);
+        healthEndpoints = symbols.Type(WellKnownTypes.HealthCheckEndpointRouteBuilderExtensions);
+        healthMiddleware = symbols.Type(WellKnownTypes.HealthCheckApplicationBuilderExtensions);
+        controllers = symbols.Type(WellKnownTypes.ControllerEndpointRouteBuilderExtensions);
+        webApplication = symbols.Type(WellKnownTypes.WebApplication);
+        endpointRouteBuilder = symbols.Type(WellKnownTypes.EndpointRouteBuilder);
+        applicationBuilder = symbols.Type(WellKnownTypes.ApplicationBuilder);
     }
 
     /// <summary>Something may answer a path the code does not say: the rule cannot be certain.</summary>
@@ -57,8 +74,7 @@ internal sealed class MappedPaths
     public void Read(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var location = invocation.Syntax.GetLocation();
-        if (invocation.Calls(symbols.Type(WellKnownTypes.EndpointRouteBuilderExtensions), method.Name))
+        if (invocation.Calls(endpoints, method.Name))
         {
             switch (method.Name)
             {
@@ -88,11 +104,11 @@ internal sealed class MappedPaths
                     break;
             }
         }
-        else if (invocation.Calls(symbols.Type(WellKnownTypes.HealthCheckEndpointRouteBuilderExtensions), "MapHealthChecks"))
+        else if (invocation.Calls(healthEndpoints, "MapHealthChecks"))
         {
             Add(invocation, "pattern", health: true);
         }
-        else if (invocation.Calls(symbols.Type(WellKnownTypes.HealthCheckApplicationBuilderExtensions), "UseHealthChecks"))
+        else if (invocation.Calls(healthMiddleware, "UseHealthChecks"))
         {
             // UseHealthChecks(path, port) answers only on that port.
             var onPort = invocation.Argument("port");
@@ -105,7 +121,7 @@ internal sealed class MappedPaths
                 Unknown = true;
             }
         }
-        else if (invocation.Calls(symbols.Type(WellKnownTypes.ControllerEndpointRouteBuilderExtensions), method.Name))
+        else if (invocation.Calls(controllers, method.Name))
         {
             lock (mappings)
             {
@@ -116,10 +132,11 @@ internal sealed class MappedPaths
             Unknown |= method.Name != "MapControllers";
             Understood = true;
         }
-        else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Type(WellKnownTypes.WebApplication))
-            && method.Name is "Run" or "RunAsync" or "Start" or "StartAsync")
+        else if (method.Name is "Run" or "RunAsync" or "Start" or "StartAsync"
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, webApplication))
         {
             Understood = true;
+            var location = invocation.Syntax.GetLocation();
             lock (mappings)
             {
                 run ??= location;
@@ -160,13 +177,13 @@ internal sealed class MappedPaths
             return false;
         }
 
-        if (receiver.IsOrInherits(symbols.Type(WellKnownTypes.EndpointRouteBuilder))
-            && !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Type(WellKnownTypes.WebApplication)))
+        if (receiver.IsOrInherits(endpointRouteBuilder)
+            && !SymbolEqualityComparer.Default.Equals(method.ContainingType, webApplication))
         {
             return true;
         }
 
-        return receiver.IsOrInherits(symbols.Type(WellKnownTypes.ApplicationBuilder))
+        return receiver.IsOrInherits(applicationBuilder)
             && (Array.IndexOf(AnswersAnyPath, method.Name) >= 0
                 || method.ContainingAssembly?.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true);
     }
@@ -202,14 +219,14 @@ internal sealed class MappedPaths
             return root.UnderUnknownPrefix();
         }
 
-        if (builder.Type.IsOrInherits(symbols.Type(WellKnownTypes.WebApplication)))
+        if (builder.Type.IsOrInherits(webApplication))
         {
             return root;
         }
 
         switch (builder)
         {
-            case IInvocationOperation group when group.Calls(symbols.Type(WellKnownTypes.EndpointRouteBuilderExtensions), "MapGroup"):
+            case IInvocationOperation group when group.Calls(endpoints, "MapGroup"):
                 return ConstantResolver.String(group.Argument("prefix")) is { } text && Prefix(group.Receiver(), depth + 1) is { } outer
                     ? RoutePattern.Parse(text).Under(outer)
                     : null;
