@@ -64,5 +64,4 @@ internal static class AppListener
     /// (policy-controller/core/src/outbound.rs at b24cd4059), where Linkerd does not know <c>grpc</c>.
     /// </summary>
     public static string AppProtocol(ServiceProtocol protocol) => protocol == ServiceProtocol.Http ? "http" : "kubernetes.io/h2c";
-
 }

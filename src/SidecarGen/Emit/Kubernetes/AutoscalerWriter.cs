@@ -119,6 +119,5 @@ internal static class AutoscalerWriter
             .EndSequence()
             .EndMap().EndMap();
 
-
     private sealed record UtilizationTarget(string Resource, int Percent);
 }
