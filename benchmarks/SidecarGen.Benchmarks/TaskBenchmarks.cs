@@ -1,6 +1,4 @@
-using System.Collections;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Build.Framework;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SidecarGen.Build;
@@ -46,7 +44,7 @@ public class TaskBenchmarks
         AssemblyPath = assembly,
         OutputDirectory = Path.Combine(folder, "deploy"),
         StateFile = Path.Combine(folder, "obj", "sidecargen.files.txt"),
-        BuildEngine = new QuietEngine(),
+        BuildEngine = new QuietBuildEngine(),
     }.Execute();
 
     /// <summary>Compiles the service with the generator, as the build would, into a real assembly on disk.</summary>
@@ -58,26 +56,5 @@ public class TaskBenchmarks
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var result = generated.Emit(path);
         return result.Success ? path : throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
-    }
-
-    private sealed class QuietEngine : IBuildEngine
-    {
-        public bool ContinueOnError => false;
-
-        public int LineNumberOfTaskNode => 0;
-
-        public int ColumnNumberOfTaskNode => 0;
-
-        public string ProjectFileOfTaskNode => "bench.csproj";
-
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => true;
-
-        public void LogCustomEvent(CustomBuildEventArgs e) { }
-
-        public void LogErrorEvent(BuildErrorEventArgs e) => throw new InvalidOperationException(e.Message);
-
-        public void LogMessageEvent(BuildMessageEventArgs e) { }
-
-        public void LogWarningEvent(BuildWarningEventArgs e) { }
     }
 }

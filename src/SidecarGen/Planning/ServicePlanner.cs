@@ -74,6 +74,7 @@ internal static class ServicePlanner
             AutoscalingSpec.Of(service.Autoscaling, settings.AddOns, SupportsContainerMetrics(settings.KubernetesVersion)))
         {
             Protocol = service.Protocol,
+            Network = network,
         };
     }
 

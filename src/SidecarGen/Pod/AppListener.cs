@@ -36,10 +36,10 @@ internal static class AppListener
     public static EnvVarSpec[] Environment(int port, bool loopbackOnly) => loopbackOnly
         ? new[]
         {
-            EnvVarSpec.Literal(UrlsVariable, "http://" + Loopback + ":" + Text(port)),
+            EnvVarSpec.Literal(UrlsVariable, "http://" + Loopback + ":" + port.ToString(CultureInfo.InvariantCulture)),
             EnvVarSpec.Literal(HttpPortsVariable, string.Empty),
         }
-        : new[] { EnvVarSpec.Literal(HttpPortsVariable, Text(port)) };
+        : new[] { EnvVarSpec.Literal(HttpPortsVariable, port.ToString(CultureInfo.InvariantCulture)) };
 
     /// <summary>
     /// The app's probe of <paramref name="path"/>: from the node on its named port, or, loopback-only, from
@@ -64,6 +64,4 @@ internal static class AppListener
     /// (policy-controller/core/src/outbound.rs at b24cd4059), where Linkerd does not know <c>grpc</c>.
     /// </summary>
     public static string AppProtocol(ServiceProtocol protocol) => protocol == ServiceProtocol.Http ? "http" : "kubernetes.io/h2c";
-
-    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

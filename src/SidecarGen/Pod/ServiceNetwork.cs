@@ -18,16 +18,21 @@ internal sealed record ServiceNetwork(EquatableArray<Peer> Peers, EquatableArray
     public static readonly ServiceNetwork Standalone = new(EquatableArray<Peer>.Empty, EquatableArray<Call>.Empty);
 
     /// <summary>Where <paramref name="service"/> is reached: its peer entry, else its Kubernetes Service.</summary>
-    public Peer Resolve(string service) =>
-        Peers.FirstOrDefault(peer => peer.Name == service) ?? new Peer(service, service, ServicePort);
+    public Peer Resolve(string service) => Find(service) ?? new Peer(service, service, ServicePort);
+
+    /// <summary>The peer <paramref name="service"/> is, when this network knows it (a service of the system); null otherwise, and always built alone.</summary>
+    public Peer? Find(string service) => Peers.FirstOrDefault(peer => peer.Name == service);
 
     /// <summary>The services that declare a call to <paramref name="service"/>, in name order.</summary>
     public EquatableArray<string> CallersOf(string service) =>
         Calls.Where(call => call.Callee == service).Select(call => call.Caller).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray();
 }
 
-/// <summary>A service of the system and the host and port its entry hop is reached at.</summary>
-internal sealed record Peer(string Name, string Host, int Port)
+/// <summary>
+/// A service of the system and the host and port its entry hop is reached at; <paramref name="Tls"/> says
+/// that hop speaks TLS (a TLS terminator, a mesh sidecar with mutual TLS), so a caller must too.
+/// </summary>
+internal sealed record Peer(string Name, string Host, int Port, bool Tls = false)
 {
     public string Url => "http://" + Host + (Port == ServiceNetwork.ServicePort ? string.Empty : ":" + Port.ToString(CultureInfo.InvariantCulture));
 }

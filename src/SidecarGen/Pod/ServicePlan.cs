@@ -28,6 +28,9 @@ internal sealed record ServicePlan(
     /// <summary>What the app speaks on its port (<c>Protocol</c>).</summary>
     public ServiceProtocol Protocol { get; init; }
 
+    /// <summary>The network the plan was made for: where the services it calls are reached (none known built alone).</summary>
+    public ServiceNetwork Network { get; init; } = ServiceNetwork.Standalone;
+
     /// <summary>The most Pods that may run: the autoscaler's maximum, else <see cref="Replicas"/>.</summary>
     public int MostPods => Autoscaling?.MaxReplicas ?? Replicas;
 
@@ -39,4 +42,7 @@ internal sealed record ServicePlan(
     /// is, and the app listens on loopback only (<see cref="AppListener"/>).
     /// </summary>
     public bool AppIsEntry => Entry.ContainerName == App.Name;
+
+    /// <summary>The Pod's entry hop speaks TLS (a TLS terminator, a mesh sidecar with mutual TLS): whoever calls it must too.</summary>
+    public bool EntryTls => System.Linq.Enumerable.Any(Sidecars, sidecar => sidecar.Name == Entry.ContainerName && sidecar.InboundTls);
 }

@@ -7,8 +7,8 @@ namespace SidecarGen.Systems;
 
 /// <summary>
 /// Where each service of a system is reached, per output: at its Kubernetes Service (port 80) in one,
-/// at its entry hop on the shared Compose network in the other (known from the service planned alone);
-/// both know who calls whom.
+/// at its entry hop on the shared Compose network in the other (known from the service planned alone,
+/// as is whether that hop speaks TLS: the Service forwards to the same hop); both know who calls whom.
 /// </summary>
 internal sealed record SystemNetworks(ServiceNetwork Kubernetes, ServiceNetwork Compose, EquatableArray<Call> Calls)
 {
@@ -23,8 +23,8 @@ internal sealed record SystemNetworks(ServiceNetwork Kubernetes, ServiceNetwork 
             .Distinct()
             .ToEquatableArray();
         return new SystemNetworks(
-            new ServiceNetwork(services.Select(service => new Peer(service.Name, service.Name, ServiceNetwork.ServicePort)).ToEquatableArray(), calls),
-            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, ComposeHost(plan), plan.Entry.Port)).ToEquatableArray(), calls),
+            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, plan.Name, ServiceNetwork.ServicePort, plan.EntryTls)).ToEquatableArray(), calls),
+            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, ComposeHost(plan), plan.Entry.Port, plan.EntryTls)).ToEquatableArray(), calls),
             calls);
     }
 

@@ -73,12 +73,12 @@ internal static class AddOnRules
             Unused(context, $"{ClusterAddOns.PrometheusProperty} {plan.AddOns.Monitoring} has no effect: no sidecar serves metrics (add [MetricsSidecar] or [ServiceMeshSidecar])");
         }
 
-        if (plan.Host is not null && plan.Sidecars.FirstOrDefault(sidecar => sidecar.Name == plan.Entry.ContainerName) is { InboundTls: true } entry)
+        if (plan.Host is not null && plan.EntryTls)
         {
             context.ServiceFindings.Report(
                 RuleIds.AddOnWithoutEffect,
                 nameof(SidecarServiceAttribute.Host),
-                $"The route for {nameof(SidecarServiceAttribute.Host)} reaches the Pod at '{entry.Name}', which speaks TLS: the gateway or ingress controller must connect with HTTPS (a BackendTLSPolicy, or your controller's backend-protocol setting) and, to a mesh with mutual TLS, present a client certificate the mesh trusts");
+                $"The route for {nameof(SidecarServiceAttribute.Host)} reaches the Pod at '{plan.Entry.ContainerName}', which speaks TLS: the gateway or ingress controller must connect with HTTPS (a BackendTLSPolicy, or your controller's backend-protocol setting) and, to a mesh with mutual TLS, present a client certificate the mesh trusts");
         }
 
         if (plan.AddOns.SecretStore is not null && PodSecrets.Of(plan).Count == 0)

@@ -89,15 +89,14 @@ public sealed class SystemAnalyzerTests
     [InlineData("Mesh = MeshProvider.Istio", "ServiceMeshSidecar(Mesh = MeshProvider.Linkerd)", "Linkerd")]
     public async Task SCG0019_a_caller_in_another_mesh_than_the_callee(string callerMesh, string calleeMesh, string mesh)
     {
-        var storefront = Shop.Of("Storefront", "SidecarService(\"storefront\", Calls = new[] { \"orders\" })", "ServiceMeshSidecar(" + callerMesh + ")");
-        var orders = Shop.Of("Orders", "SidecarService(\"orders\")", calleeMesh);
+        var system = StorefrontCallingOrders("ServiceMeshSidecar(" + callerMesh + ")", calleeMesh);
 
-        var diagnostics = await SystemHarness.Analyze(new[] { storefront, orders });
+        var diagnostics = await SystemHarness.Analyze(system);
 
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, diagnostic => Assert.Equal("SCG0019", diagnostic.Id));
         Assert.Contains($"a certificate of its mesh ({mesh}, mutual TLS)", diagnostics[0].GetMessage(), StringComparison.Ordinal);
-        Assert.Equal("Blocked", SystemHarness.Run(new[] { storefront, orders }).Status);
+        Assert.Equal("Blocked", SystemHarness.Run(system).Status);
     }
 
     [Theory]
@@ -120,6 +119,45 @@ public sealed class SystemAnalyzerTests
         Assert.Empty(await SystemHarness.Analyze(new[] { storefront, orders }));
     }
 
+    /// <summary>
+    /// SCG0019 from the caller's side, found on the system's networks: our Envoy's egress listener speaks
+    /// mutual TLS exactly when its Mtls is on, and the callee's entry must speak TLS exactly then.
+    /// </summary>
+    [Theory]
+    [InlineData("", "LoggingSidecar", "speaks mutual TLS (Mtls), but 'orders' takes plain HTTP at its entry")]
+    [InlineData("", "AuthProxySidecar(IssuerUrl = \"https://login.example.com\")", "speaks mutual TLS (Mtls), but 'orders' takes plain HTTP at its entry")]
+    [InlineData("", "ServiceMeshSidecar(Mtls = false)", "speaks mutual TLS (Mtls), but 'orders' takes plain HTTP at its entry")]
+    [InlineData(", Mtls = false", "TlsTerminationSidecar", "speaks plain HTTP (Mtls = false), but 'orders' takes only TLS at its entry")]
+    public async Task SCG0019_an_egress_listener_whose_tls_the_callees_entry_does_not_speak(string callerMtls, string callee, string message)
+    {
+        var system = StorefrontCallingOrders("ServiceMeshSidecar(Upstreams = new[] { \"orders\" }" + callerMtls + ")", callee);
+
+        var diagnostic = Assert.Single(await SystemHarness.Analyze(system));
+
+        Assert.Equal("SCG0019", diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertAt(diagnostic, system[0], "\"orders\"");
+        Assert.Equal("Blocked", SystemHarness.Run(system).Status);
+    }
+
+    /// <summary>
+    /// Silent where the TLS agrees, where it cannot be known (a TLS terminator behind mutual TLS: whether its
+    /// certificate is of the mesh's CA), and for an upstream written as host:port, which the network does not resolve.
+    /// </summary>
+    [Theory]
+    [InlineData("ServiceMeshSidecar(Upstreams = new[] { \"orders\" }, Mtls = false)", "LoggingSidecar")]
+    [InlineData("ServiceMeshSidecar(Upstreams = new[] { \"orders\" }, Mtls = false)", "ServiceMeshSidecar(Mtls = false)")]
+    [InlineData("ServiceMeshSidecar(Upstreams = new[] { \"orders\" })", "TlsTerminationSidecar")]
+    [InlineData("ServiceMeshSidecar(Upstreams = new[] { \"orders=orders:8080\" })", "LoggingSidecar")]
+    [InlineData("ServiceMeshSidecar(Upstreams = new[] { \"orders\" })", "ServiceMeshSidecar(Mesh = MeshProvider.Istio, Mtls = false)|TlsTerminationSidecar")]
+    public async Task An_egress_listener_whose_tls_the_callees_entry_speaks_is_fine(string callerMesh, string calleeAttributes)
+    {
+        var system = StorefrontCallingOrders(callerMesh, calleeAttributes.Split('|'));
+
+        Assert.Empty(await SystemHarness.Analyze(system));
+        Assert.Equal("Generated", SystemHarness.Run(system).Status);
+    }
+
     [Fact]
     public async Task SCG0027_a_description_of_another_format_is_reported_at_the_services_project()
     {
@@ -134,6 +172,13 @@ public sealed class SystemAnalyzerTests
 
     [Fact]
     public async Task The_sample_system_is_clean() => Assert.Empty(await SystemHarness.Analyze(Shop.All));
+
+    /// <summary>storefront, which calls orders, and orders, each with the given sidecars.</summary>
+    private static SystemHarness.Service[] StorefrontCallingOrders(string storefrontSidecar, params string[] ordersSidecars) => new[]
+    {
+        Shop.Of("Storefront", "SidecarService(\"storefront\", Calls = new[] { \"orders\" })", storefrontSidecar),
+        Shop.Of("Orders", new[] { "SidecarService(\"orders\")" }.Concat(ordersSidecars).ToArray()),
+    };
 
     /// <summary>The diagnostic is in the service's Program.cs, on exactly <paramref name="text"/>.</summary>
     private static void AssertAt(Diagnostic diagnostic, SystemHarness.Service service, string text)

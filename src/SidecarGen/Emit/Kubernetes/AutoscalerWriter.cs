@@ -69,7 +69,7 @@ internal static class AutoscalerWriter
         foreach (var target in Targets(autoscaling))
         {
             yaml.BeginMap().Pair("type", target.Resource).Pair("metricType", "Utilization")
-                .BeginMap("metadata").Pair("value", Text(target.Percent));
+                .BeginMap("metadata").Pair("value", target.Percent.ToString(CultureInfo.InvariantCulture));
             if (autoscaling.ContainerMetrics)
             {
                 yaml.Pair("containerName", plan.App.Name);
@@ -85,7 +85,7 @@ internal static class AutoscalerWriter
                 .BeginMap("metadata")
                 .Pair("serverAddress", autoscaling.PrometheusAddress!)
                 .Pair("query", query)
-                .Pair("threshold", Text(autoscaling.TargetRequestsPerSecond))
+                .Pair("threshold", autoscaling.TargetRequestsPerSecond.ToString(CultureInfo.InvariantCulture))
                 .EndMap().EndMap();
         }
 
@@ -118,8 +118,6 @@ internal static class AutoscalerWriter
             .BeginMap().Pair("type", "Percent").Pair("value", ScaleDownPercentPerMinute).Pair("periodSeconds", 60).EndMap()
             .EndSequence()
             .EndMap().EndMap();
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private sealed record UtilizationTarget(string Resource, int Percent);
 }

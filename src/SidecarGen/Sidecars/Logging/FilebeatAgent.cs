@@ -53,7 +53,7 @@ internal static class FilebeatAgent
             .EndMap()
             .EndSequence();
         yaml.Pair("http.enabled", true).Pair("http.host", "0.0.0.0").Pair("http.port", HealthPort);
-        yaml.BeginMap("queue.disk").Pair("max_size", LogAgentLimits.Text(LogAgentLimits.BufferMegabytes) + "MB").EndMap();
+        yaml.BeginMap("queue.disk").Pair("max_size", ConfigText.Number(LogAgentLimits.BufferMegabytes) + "MB").EndMap();
         if (context.Destination.Kind == LogOutput.Elasticsearch)
         {
             yaml.BeginMap("output.elasticsearch")
@@ -64,7 +64,7 @@ internal static class FilebeatAgent
             }
 
             yaml.Pair("index", context.ServiceName + "-%{+yyyy.MM.dd}")
-                .Pair("backoff.max", LogAgentLimits.Text(LogAgentLimits.RetryCapSeconds) + "s")
+                .Pair("backoff.max", ConfigText.Seconds(LogAgentLimits.RetryCapSeconds))
                 .EndMap()
                 .Pair("setup.template.name", context.ServiceName)
                 .Pair("setup.template.pattern", context.ServiceName + "-*")

@@ -69,7 +69,7 @@ internal static class FluentBitAgent
             ("Health_Check", "On"),
             ("storage.path", StateDirectory + "/buffer"),
             ("storage.sync", "normal"),
-            ("scheduler.cap", LogAgentLimits.Text(LogAgentLimits.RetryCapSeconds)),
+            ("scheduler.cap", ConfigText.Number(LogAgentLimits.RetryCapSeconds)),
         });
         Section(text, "INPUT", new[]
         {
@@ -80,7 +80,7 @@ internal static class FluentBitAgent
             ("Skip_Long_Lines", "On"),
             ("Read_from_Head", "On"),
             ("DB", StateDirectory + "/tail.db"),
-            ("Rotate_Wait", LogAgentLimits.Text(LogAgentLimits.RotateWaitSeconds)),
+            ("Rotate_Wait", ConfigText.Number(LogAgentLimits.RotateWaitSeconds)),
             ("storage.type", "filesystem"),
         });
         Section(text, "FILTER", new[]
@@ -92,7 +92,7 @@ internal static class FluentBitAgent
         Section(text, "OUTPUT", Output(context.Destination, context.ServiceName).Concat(new[]
         {
             ("Retry_Limit", "no_limits"),
-            ("storage.total_limit_size", LogAgentLimits.Text(LogAgentLimits.BufferMegabytes) + "M"),
+            ("storage.total_limit_size", ConfigText.Number(LogAgentLimits.BufferMegabytes) + "M"),
         }).ToArray());
         return text.ToString();
     }

@@ -47,7 +47,7 @@ internal static class FluentdAgent
             .Append("  path ").Append(context.LogGlob).Append('\n')
             .Append("  pos_file ").Append(StateDirectory).Append("/app.log.pos\n")
             .Append("  read_from_head true\n")
-            .Append("  rotate_wait ").Append(LogAgentLimits.Text(LogAgentLimits.RotateWaitSeconds)).Append('\n')
+            .Append("  rotate_wait ").Append(ConfigText.Number(LogAgentLimits.RotateWaitSeconds)).Append('\n')
             .Append("  tag app\n")
             .Append("  <parse>\n")
             .Append("    @type none\n")
@@ -69,12 +69,12 @@ internal static class FluentdAgent
             .Append("  <buffer>\n")
             .Append("    @type file\n")
             .Append("    path ").Append(StateDirectory).Append("/buffer\n")
-            .Append("    total_limit_size ").Append(LogAgentLimits.Text(LogAgentLimits.BufferMegabytes)).Append("m\n")
+            .Append("    total_limit_size ").Append(ConfigText.Number(LogAgentLimits.BufferMegabytes)).Append("m\n")
             .Append("    overflow_action drop_oldest_chunk\n")
             .Append("    flush_mode interval\n")
             .Append("    flush_interval 1s\n")
             .Append("    retry_forever true\n")
-            .Append("    retry_max_interval ").Append(LogAgentLimits.Text(LogAgentLimits.RetryCapSeconds)).Append('\n')
+            .Append("    retry_max_interval ").Append(ConfigText.Number(LogAgentLimits.RetryCapSeconds)).Append('\n')
             .Append("  </buffer>\n")
             .Append("</match>\n");
         return text.ToString();

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SidecarGen.Sidecars.Logging;
 
 /// <summary>
@@ -16,6 +14,4 @@ internal static class LogAgentLimits
 
     /// <summary>How long a rotated (renamed) file is still read before the agent closes it.</summary>
     public const int RotateWaitSeconds = 5;
-
-    public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using SidecarGen.Model;
 using SidecarGen.Pod;
+using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.ServiceMesh;
 
@@ -25,6 +26,32 @@ internal sealed class EnvoyMesh : MeshProxy
     /// <summary>Only through an upstream's egress listener, with mutual TLS on: the app's other calls leave the Pod as they are.</summary>
     public override bool PresentsClientCertificate(ServiceMeshOptions options, string callee) =>
         options.Mtls && options.Upstreams.Any(upstream => upstream.Name == callee);
+
+    /// <summary>
+    /// SCG0019 from the caller's side: an egress listener speaks mutual TLS to its upstream exactly when
+    /// <c>Mtls</c> is on, so a service of the system named in <c>Upstreams</c> must speak TLS at its entry
+    /// exactly then. Only a system's network knows the callee's entry; built alone this finds nothing. An
+    /// upstream whose entry speaks TLS while this sidecar does too (a TLS terminator) is left alone: whether
+    /// its certificate comes from this mesh's CA is not known here.
+    /// </summary>
+    public override void CheckPod(ServiceMeshOptions options, ServicePlan plan, AttributeFindings findings)
+    {
+        for (var i = 0; i < options.Upstreams.Count; i++)
+        {
+            if (options.Upstreams[i].Service is not { } service || plan.Network.Find(service) is not { } callee || callee.Tls == options.Mtls)
+            {
+                continue;
+            }
+
+            findings.Report(
+                RuleIds.NoClientCertificate,
+                nameof(ServiceMeshSidecarAttribute.Upstreams),
+                options.Mtls
+                    ? $"The egress listener for '{service}' speaks mutual TLS ({nameof(ServiceMeshSidecarAttribute.Mtls)}), but '{service}' takes plain HTTP at its entry, so every call fails its TLS handshake; turn {nameof(ServiceMeshSidecarAttribute.Mtls)} off here, or give '{service}' a [ServiceMeshSidecar] with {nameof(ServiceMeshSidecarAttribute.Mtls)}"
+                    : $"The egress listener for '{service}' speaks plain HTTP ({nameof(ServiceMeshSidecarAttribute.Mtls)} = false), but '{service}' takes only TLS at its entry (its TLS terminator), so every call fails; leave '{service}' out of {nameof(ServiceMeshSidecarAttribute.Upstreams)} and call it at https:// yourself, or turn {nameof(ServiceMeshSidecarAttribute.Mtls)} on with a certificate '{service}' accepts",
+                i);
+        }
+    }
 
     public override SidecarSpec Plan(ServiceMeshOptions options, SidecarContext context)
     {
