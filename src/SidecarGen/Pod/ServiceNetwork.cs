@@ -30,9 +30,10 @@ internal sealed record ServiceNetwork(EquatableArray<Peer> Peers, EquatableArray
 
 /// <summary>
 /// A service of the system and the host and port its entry hop is reached at; <paramref name="Tls"/> says
-/// that hop speaks TLS (a TLS terminator, a mesh sidecar with mutual TLS), so a caller must too.
+/// that hop speaks TLS (a TLS terminator, a mesh sidecar with mutual TLS), so a caller must too, and
+/// <paramref name="Protocol"/> what the service speaks (its <c>Protocol</c>), which every hop to it speaks.
 /// </summary>
-internal sealed record Peer(string Name, string Host, int Port, bool Tls = false)
+internal sealed record Peer(string Name, string Host, int Port, bool Tls = false, ServiceProtocol Protocol = ServiceProtocol.Http)
 {
     public string Url => "http://" + Host + (Port == ServiceNetwork.ServicePort ? string.Empty : ":" + Port.ToString(CultureInfo.InvariantCulture));
 }

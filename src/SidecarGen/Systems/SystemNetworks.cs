@@ -8,7 +8,7 @@ namespace SidecarGen.Systems;
 /// <summary>
 /// Where each service of a system is reached, per output: at its Kubernetes Service (port 80) in one,
 /// at its entry hop on the shared Compose network in the other (known from the service planned alone,
-/// as is whether that hop speaks TLS: the Service forwards to the same hop); both know who calls whom.
+/// as are whether that hop speaks TLS and what the service speaks: the Service forwards to the same hop); both know who calls whom.
 /// </summary>
 internal sealed record SystemNetworks(ServiceNetwork Kubernetes, ServiceNetwork Compose, EquatableArray<Call> Calls)
 {
@@ -23,8 +23,8 @@ internal sealed record SystemNetworks(ServiceNetwork Kubernetes, ServiceNetwork 
             .Distinct()
             .ToEquatableArray();
         return new SystemNetworks(
-            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, plan.Name, ServiceNetwork.ServicePort, plan.EntryTls)).ToEquatableArray(), calls),
-            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, ComposeHost(plan), plan.Entry.Port, plan.EntryTls)).ToEquatableArray(), calls),
+            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, plan.Name, ServiceNetwork.ServicePort, plan.EntryTls, plan.Protocol)).ToEquatableArray(), calls),
+            new ServiceNetwork(alone.Select(plan => new Peer(plan.Name, ComposeHost(plan), plan.Entry.Port, plan.EntryTls, plan.Protocol)).ToEquatableArray(), calls),
             calls);
     }
 

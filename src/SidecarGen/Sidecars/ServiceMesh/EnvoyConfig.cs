@@ -67,11 +67,13 @@ internal sealed class EnvoyConfig
         }
 
         yaml.EndSequence().BeginSequence("clusters");
-        Cluster(yaml, "app", "STATIC", "127.0.0.1", Settings.UpstreamPort, outlierDetection: false, tls: null);
-        Cluster(yaml, "admin", "STATIC", "127.0.0.1", Settings.AdminPort, outlierDetection: false, tls: null);
+        Cluster(yaml, "app", "STATIC", "127.0.0.1", Settings.UpstreamPort, outlierDetection: false, tls: null, http2: Http2ToApp);
+        Cluster(yaml, "admin", "STATIC", "127.0.0.1", Settings.AdminPort, outlierDetection: false, tls: null, http2: false);
         foreach (var (upstream, _) in Settings.Egress)
         {
-            Cluster(yaml, "upstream-" + upstream.Name, "STRICT_DNS", upstream.Host, upstream.Port, outlierDetection: true, tls: Settings.Mtls ? upstream.Host : null);
+            // A service of the system that speaks HTTP/2 (h2c or gRPC) gets it from us too; the egress listener's
+            // connection manager (codec_type AUTO, the default) already takes HTTP/2 with prior knowledge from the app.
+            Cluster(yaml, "upstream-" + upstream.Name, "STRICT_DNS", upstream.Host, upstream.Port, outlierDetection: true, tls: Settings.Mtls ? upstream.Host : null, http2: upstream.Protocol != ServiceProtocol.Http);
         }
 
         return yaml.EndSequence().EndMap().EndMap().Finish();
@@ -133,7 +135,7 @@ internal sealed class EnvoyConfig
         yaml.EndMap().EndMap();
     }
 
-    private void Cluster(YamlWriter yaml, string name, string type, string host, int port, bool outlierDetection, string? tls)
+    private void Cluster(YamlWriter yaml, string name, string type, string host, int port, bool outlierDetection, string? tls, bool http2)
     {
         yaml.BeginMap()
             .Pair("name", name)
@@ -178,7 +180,7 @@ internal sealed class EnvoyConfig
             yaml.BeginMap("transport_socket")
                 .Pair("name", "envoy.transport_sockets.tls")
                 .BeginMap("typed_config").Pair("@type", UpstreamTls);
-            if (Http2ToApp)
+            if (http2)
             {
                 // nginx speaks HTTP/2 over TLS only when ALPN chose it.
                 yaml.BeginMap("common_tls_context").BeginSequence("alpn_protocols", flow: true).String("h2").EndSequence().EndMap();
@@ -187,9 +189,9 @@ internal sealed class EnvoyConfig
             yaml.EndMap().EndMap();
         }
 
-        if (name == "app" && Http2ToApp)
+        if (http2)
         {
-            // An HTTP/2-only or gRPC app: HTTP/2 to it, with prior knowledge in clear text (envoy/extensions/upstreams/http/v3/http_protocol_options.proto).
+            // An HTTP/2-only or gRPC next hop: HTTP/2 to it, with prior knowledge in clear text (envoy/extensions/upstreams/http/v3/http_protocol_options.proto).
             yaml.BeginMap("typed_extension_protocol_options")
                 .BeginMap("envoy.extensions.upstreams.http.v3.HttpProtocolOptions")
                 .Pair("@type", HttpProtocolOptions)
@@ -204,7 +206,7 @@ internal sealed class EnvoyConfig
                 .BeginMap("typed_config")
                 .Pair("@type", UpstreamTls)
                 .Pair("sni", tls);
-            CommonTlsContext(yaml, new[] { tls });
+            CommonTlsContext(yaml, new[] { tls }, http2 ? new[] { "h2" } : null);
             yaml.EndMap().EndMap();
         }
 
@@ -223,7 +225,7 @@ internal sealed class EnvoyConfig
         yaml.BeginMap("common_tls_context");
         if (alpn is not null)
         {
-            // gRPC clients speak HTTP/2 over TLS only when ALPN chose it.
+            // HTTP/2 over TLS is what ALPN chose: gRPC clients and nginx speak it only then.
             yaml.BeginSequence("alpn_protocols", flow: true);
             foreach (var protocol in alpn)
             {

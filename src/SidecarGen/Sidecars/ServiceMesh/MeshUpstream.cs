@@ -3,8 +3,11 @@ using SidecarGen.Rules;
 
 namespace SidecarGen.Sidecars.ServiceMesh;
 
-/// <summary>One <c>Upstreams</c> entry, <c>"name=host:port"</c>: a service the app calls through a local egress listener.</summary>
-internal sealed record MeshUpstream(string Name, string Host, int Port)
+/// <summary>
+/// One <c>Upstreams</c> entry, <c>"name=host:port"</c>: a service the app calls through a local egress listener.
+/// <paramref name="Protocol"/> is what it speaks, known only for a service of the system (else HTTP/1.1).
+/// </summary>
+internal sealed record MeshUpstream(string Name, string Host, int Port, ServiceProtocol Protocol = ServiceProtocol.Http)
 {
     public static MeshUpstream? Parse(string text)
     {

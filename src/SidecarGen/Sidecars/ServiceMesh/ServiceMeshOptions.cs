@@ -46,7 +46,7 @@ internal static class MeshUpstreams
 {
     public static IReadOnlyList<MeshUpstream> Resolve(ServiceMeshOptions options, ServiceNetwork network) =>
         options.Upstreams
-            .Select(entry => entry.Upstream ?? (entry.Service is { } service && network.Resolve(service) is var peer ? new MeshUpstream(service, peer.Host, peer.Port) : null))
+            .Select(entry => entry.Upstream ?? (entry.Service is { } service && network.Resolve(service) is var peer ? new MeshUpstream(service, peer.Host, peer.Port, peer.Protocol) : null))
             .OfType<MeshUpstream>()
             .ToList();
 
