@@ -13,7 +13,9 @@ namespace SidecarGen.Build;
 /// A system project's services: reads each referenced service's description from its assembly and
 /// writes it into <see cref="OutputDirectory"/> (only when it changed, so an unchanged service does not
 /// recompile the system), for the system's compilation to read as additional files. Descriptions of
-/// services no longer referenced are removed.
+/// services no longer referenced are removed. With a <see cref="StateFile"/>, an assembly unchanged
+/// since the last read (same size and write time) is not opened again: an edit to one service makes
+/// the next system build read that service's description only.
 /// </summary>
 public sealed class ExtractServiceDescriptions : Task
 {
@@ -29,6 +31,9 @@ public sealed class ExtractServiceDescriptions : Task
     /// <summary>The folder in obj/ that holds the extracted descriptions.</summary>
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
+
+    /// <summary>Where the task records what it read (see <see cref="ServiceReads"/>); empty: read every assembly.</summary>
+    public string StateFile { get; set; } = string.Empty;
 
     /// <summary>The system's name, for the messages.</summary>
     public string SystemName { get; set; } = string.Empty;
@@ -59,6 +64,8 @@ public sealed class ExtractServiceDescriptions : Task
     private void Run()
     {
         var directory = Path.GetFullPath(OutputDirectory);
+        var previous = StateFile.Length > 0 ? ServiceReads.Read(StateFile) : new Dictionary<string, ServiceReads.Entry>();
+        var reads = new List<ServiceReads.Entry>();
         var descriptions = new List<ITaskItem>();
         var sources = new List<ITaskItem>();
         for (var i = 0; i < Assemblies.Length; i++)
@@ -77,19 +84,26 @@ public sealed class ExtractServiceDescriptions : Task
                 continue;
             }
 
-            var embedded = EmbeddedManifestReader.Read(assembly);
-            if (embedded.Service is not { } description)
+            var file = new FileInfo(assembly);
+            if (!previous.TryGetValue(file.FullName, out var read) || !read.Matches(file, path))
+            {
+                read = ReadService(file, path, project);
+            }
+
+            reads.Add(read);
+            if (read.Description.Length == 0)
             {
                 Log.LogMessage(MessageImportance.High, "SidecarGen: {0} is referenced by the system '{1}' but is no SidecarGen service (it has no SidecarGen attributes on its entry point, or does not reference SidecarGen); it is left out", project, SystemName);
                 continue;
             }
 
-            AtomicFile.WriteIfChanged(path, Utf8.GetBytes(description));
             descriptions.Add(Description(path, project));
-            sources.AddRange((embedded.ServiceSources ?? string.Empty)
-                .Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
-                .Where(File.Exists)
-                .Select(source => (ITaskItem)new TaskItem(source)));
+            sources.AddRange(read.Sources.Where(File.Exists).Select(source => (ITaskItem)new TaskItem(source)));
+        }
+
+        if (StateFile.Length > 0)
+        {
+            ServiceReads.Write(StateFile, reads);
         }
 
         if (Directory.Exists(directory))
@@ -103,6 +117,21 @@ public sealed class ExtractServiceDescriptions : Task
 
         Descriptions = descriptions.ToArray();
         Sources = sources.ToArray();
+    }
+
+    /// <summary>Opens the assembly and writes its description to <paramref name="path"/> when it changed.</summary>
+    private ServiceReads.Entry ReadService(FileInfo assembly, string path, string project)
+    {
+        // The benchmark (benchmarks/system-scale.sh) counts these messages: the assemblies a build opened.
+        Log.LogMessage(MessageImportance.Low, "SidecarGen: reading the description of {0} from {1}", project, assembly.FullName);
+        var embedded = EmbeddedManifestReader.Read(assembly.FullName);
+        if (embedded.Service is not { } description)
+        {
+            return ServiceReads.Of(assembly, string.Empty, Array.Empty<string>());
+        }
+
+        AtomicFile.WriteIfChanged(path, Utf8.GetBytes(description));
+        return ServiceReads.Of(assembly, path, (embedded.ServiceSources ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static TaskItem Description(string path, string project)
