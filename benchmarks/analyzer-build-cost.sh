@@ -2,7 +2,7 @@
 # What SidecarGen's analyzers add to a REAL build, in CPU time. For each size N in SIZES, a generated
 # Microsoft.NET.Sdk.Web project (net10.0, the SDK's default analysis level, as `dotnet new web` gets:
 # Microsoft.CodeAnalysis.NetAnalyzers and the ASP.NET Core analyzers run) on the packed SidecarGen
-# package: Program.cs with [SidecarService] and three sidecars, and N-1 files of app code shaped like
+# package: Program.cs with [SidecarService] and three sidecars (Workload.cs's WebProgram), and N-1 files of app code shaped like
 # benchmarks/SidecarGen.Benchmarks/Workload.cs's filler plus what the app-code rules read (string
 # building, LINQ, HttpClient calls to constant URIs of the declared callees, MapGet routes in every
 # tenth file). Restored once; then PAIRS alternating pairs of the same compile:
@@ -26,30 +26,10 @@ source "$here/bench-common.sh"
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 pack_sidecargen
 
+# Program.cs: the benchmarks' web service (Workload.WebProgram), calling inventory too, as the app code below does.
 program() {
-  cat <<'CS'
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using SidecarGen;
-
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(options => options.ListenAnyIP(8080));
-builder.Services.AddHealthChecks();
-builder.Services.AddHttpClient("payments", client => client.BaseAddress = new System.Uri("http://payments"));
-var app = builder.Build();
-app.MapHealthChecks("/healthz");
-var orders = app.MapGroup("/orders");
-orders.MapGet("/", () => "[]");
-orders.MapGet("/{id:int}", (int id) => id);
-app.Run();
-
-[SidecarService("order-service", Image = "registry.example.com/order-service:1.4.2", Port = 8080, Calls = new[] { "payments", "inventory" })]
-[LoggingSidecar(LogPath = "/var/log/app")]
-[AuthProxySidecar(IssuerUrl = "https://login.example.com/realms/shop", SecretName = "order-auth")]
-[MetricsSidecar]
-public partial class Program;
-CS
+  sed -n '/WebProgram = """/,/""";/p' "$root/benchmarks/SidecarGen.Benchmarks/Workload.cs" | sed '1d;$d; s/^        //' |
+    sed 's/Calls = new\[\] { "payments" }/Calls = new[] { "payments", "inventory" }/'
 }
 
 # App code: Workload.cs's filler class, with calls to the declared services and, in every tenth file, routes.
