@@ -1,3 +1,4 @@
+using System.Linq;
 using SidecarGen.Model;
 
 namespace SidecarGen.Pod;
@@ -44,5 +45,5 @@ internal sealed record ServicePlan(
     public bool AppIsEntry => Entry.ContainerName == App.Name;
 
     /// <summary>The Pod's entry hop speaks TLS (a TLS terminator, a mesh sidecar with mutual TLS): whoever calls it must too.</summary>
-    public bool EntryTls => System.Linq.Enumerable.Any(Sidecars, sidecar => sidecar.Name == Entry.ContainerName && sidecar.InboundTls);
+    public bool EntryTls => Sidecars.Any(sidecar => sidecar.Name == Entry.ContainerName && sidecar.InboundTls);
 }
